@@ -1,0 +1,76 @@
+import type { Article } from '../model/article.ts';
+import type { Rejection } from '../model/raw-document.ts';
+
+/** One row of an article listing: enough to show a table without loading the full article. */
+export interface ArticleSummary {
+  id: string;
+  title?: string;
+  outlet?: string;
+  published?: string;
+  url?: string;
+  lang: string;
+  /** Characters of kept body text. */
+  bodyLength: number;
+  ingestedAt: string;
+}
+
+export interface SearchHit {
+  id: string;
+  title?: string;
+  /** A short excerpt of the body around the match, with matches wrapped in `[` `]`. */
+  snippet: string;
+  /** Relevance from FTS5 bm25 (lower is better), as returned by the backend. */
+  rank: number;
+}
+
+export interface StoredRejection extends Rejection {
+  runId: number;
+  at: string;
+}
+
+/** Counts a run reports; also stored with the run. */
+export interface IngestCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface IngestRun {
+  id: number;
+  startedAt: string;
+  finishedAt?: string;
+  inputs: string[];
+  counts: IngestCounts;
+}
+
+export interface ArticleQuery {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Persistence contract shared by every backend (embedded SQLite now, PostgreSQL later); the
+ * contract tests in store-contract.ts run against each. All writes of one `saveBatch` commit
+ * atomically, so a crash loses at most the batch in flight and a re-run resumes cleanly.
+ */
+export interface Store {
+  /** Starts an ingest run and returns its id; rejections and articles of a batch name their run. */
+  beginRun(inputs: string[]): Promise<number>;
+  finishRun(runId: number, counts: IngestCounts): Promise<void>;
+  listRuns(limit?: number): Promise<IngestRun[]>;
+  /** Stored content hash for each of these ids that exists, to skip unchanged re-ingestion. */
+  getContentHashes(ids: string[]): Promise<Map<string, string>>;
+  /**
+   * Writes articles (insert, or replace when the id exists with another content hash; an identical
+   * hash is a no-op) and rejections in one transaction.
+   */
+  saveBatch(runId: number, articles: Article[], rejections: Rejection[]): Promise<IngestCounts>;
+  getArticle(id: string): Promise<Article | undefined>;
+  listArticles(query?: ArticleQuery): Promise<ArticleSummary[]>;
+  countArticles(): Promise<number>;
+  /** Full-text search over title and body; `query` is user text (words and "quoted phrases"), never raw FTS syntax. */
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  listRejections(runId?: number, limit?: number): Promise<StoredRejection[]>;
+  close(): Promise<void>;
+}
