@@ -1,6 +1,6 @@
 import type { ProvidedMetadata } from './raw-document.ts';
-import type { RemovedSpan, Span, TextMapSegment } from './span.ts';
 import type { SourceRef } from './source.ts';
+import type { RemovedSpan, Span, TextMapSegment } from './span.ts';
 
 /** Bumped whenever the JSON shape of Article changes; stored with every article. */
 export const ARTICLE_SCHEMA_VERSION = 1;
