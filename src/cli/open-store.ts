@@ -5,12 +5,12 @@ import { CliError } from './cli-context.ts';
 /** Default database file, in the working directory like git's `.git`. */
 export const DEFAULT_DB_PATH = './dossier.db';
 
-/** Opens the store named by `--db`, turning any failure into a one-line CLI error. */
+/** Opens the store named by `--db`; the store's own error already names the path and the reason. */
 export function openStore(path: string): Store {
   try {
     return openSqliteStore(path);
   } catch (error) {
-    throw new CliError(`cannot open database ${path}: ${(error as Error).message}`);
+    throw new CliError((error as Error).message);
   }
 }
 

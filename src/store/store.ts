@@ -57,13 +57,15 @@ export interface ArticleQuery {
 export interface Store {
   /** Starts an ingest run and returns its id; rejections and articles of a batch name their run. */
   beginRun(inputs: string[]): Promise<number>;
+  /** Marks the run finished; `counts` (the caller's final tally) replaces the per-batch sums. */
   finishRun(runId: number, counts: IngestCounts): Promise<void>;
   listRuns(limit?: number): Promise<IngestRun[]>;
   /** Stored content hash for each of these ids that exists, to skip unchanged re-ingestion. */
   getContentHashes(ids: string[]): Promise<Map<string, string>>;
   /**
    * Writes articles (insert, or replace when the id exists with another content hash; an identical
-   * hash is a no-op) and rejections in one transaction.
+   * hash is a no-op) and rejections in one transaction, and adds the batch's counts to the run's, so
+   * a run that never finished still shows what it committed. Rejects for an unknown run.
    */
   saveBatch(runId: number, articles: Article[], rejections: Rejection[]): Promise<IngestCounts>;
   getArticle(id: string): Promise<Article | undefined>;
