@@ -18,7 +18,7 @@ export async function* readStdin(
   stream: NodeJS.ReadableStream,
   options: ReadOptions,
 ): AsyncIterable<ReadResult> {
-  const raw = await readCapped(stream as AsyncIterable<Uint8Array>, options.maxBytes);
+  const raw = await readCapped(toByteChunks(stream), options.maxBytes);
   if (!raw.ok) {
     yield makeRejection(STDIN, raw.reason);
     return;
@@ -39,4 +39,11 @@ export async function* readStdin(
       { id: 'stdin', location: '-', name: 'stdin', kind: 'stdin' },
       options,
     );
+}
+
+/** A stream set to an encoding (or built from strings) yields strings; the readers work on bytes. */
+async function* toByteChunks(stream: NodeJS.ReadableStream): AsyncIterable<Uint8Array> {
+  for await (const chunk of stream as AsyncIterable<Uint8Array | string>) {
+    yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  }
 }
