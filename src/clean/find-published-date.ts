@@ -14,6 +14,8 @@ const EXPLICIT_YEAR = /\b\d{4}\b/;
 export function findPublishedDate(text: string, candidates: Span[]): Field | undefined {
   for (const candidate of candidates) {
     const value = text.slice(candidate.start, candidate.end);
+    // chrono is the costliest step of cleaning; a line without a year cannot yield a result.
+    if (!EXPLICIT_YEAR.test(value)) continue;
     for (const result of chrono.parse(value)) {
       const found = result.text.trimEnd();
       const { start } = result;
