@@ -232,3 +232,22 @@ test('stdin is read for "-": one document is `stdin`, JSON Lines are `stdin:N`, 
   const empty = await collect(readInputs(['-'], { stdin: Readable.from([]) }));
   assert.deepEqual(describeRejections(empty), ['stdin: empty file']);
 });
+
+test('excluded paths are skipped and reported to onSkip, even inside a directory argument', async (t) => {
+  const dir = await makeTempDir(t);
+  await writeFile(join(dir, 'story.txt'), STORY);
+  await writeFile(join(dir, 'news.db'), Buffer.from([0, 1, 2, 0]));
+  const skipped: [string, string][] = [];
+  const results = await collect(
+    readInputs([dir], {
+      excludePaths: [join(dir, 'news.db')],
+      onSkip: (item, reason) => skipped.push([item, reason]),
+    }),
+  );
+  assert.deepEqual(
+    documentsOf(results).map((document) => document.id),
+    ['story.txt'],
+  );
+  assert.equal(results.length, 1, 'the excluded file yields no rejection either');
+  assert.deepEqual(skipped, [[join(dir, 'news.db'), 'excluded: it is the database being written']]);
+});

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ReadResult } from '../model/raw-document.ts';
 import { describeStreamError } from './byte-stream.ts';
 import { type ExpandedInput, expandInput } from './expand-inputs.ts';
@@ -25,14 +26,24 @@ export async function* readInputs(
 ): AsyncIterable<ReadResult> {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   const resolved: ReadOptions = { ...DEFAULT_READ_OPTIONS, ...given };
+  const excluded = new Set((resolved.excludePaths ?? []).map((path) => resolve(path)));
   for (const input of inputs) {
-    yield* guard(expandAndRead(input, resolved), input);
+    yield* guard(expandAndRead(input, resolved, excluded), input);
   }
 }
 
-async function* expandAndRead(input: string, options: ReadOptions): AsyncIterable<ReadResult> {
+async function* expandAndRead(
+  input: string,
+  options: ReadOptions,
+  excluded: ReadonlySet<string>,
+): AsyncIterable<ReadResult> {
   for await (const expanded of expandInput(input)) {
-    yield* guard(readExpanded(expanded, options), nameOf(expanded, input));
+    const name = nameOf(expanded, input);
+    if (expanded.kind === 'file' && excluded.has(resolve(expanded.file.path))) {
+      options.onSkip?.(name, 'excluded: it is the database being written');
+      continue;
+    }
+    yield* guard(readExpanded(expanded, options), name);
   }
 }
 

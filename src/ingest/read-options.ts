@@ -12,6 +12,11 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Told about each WARC record that is not an HTML page (request, image, redirect ...), to count them. */
   onSkip?: SkipListener;
+  /**
+   * Files never read, even inside a directory or glob argument: the store's own database files, so
+   * `dossier ingest .` does not try to ingest the database it is writing. Compared as absolute paths.
+   */
+  excludePaths?: string[];
 }
 
 export type SkipListener = (item: string, reason: string) => void;

@@ -6,6 +6,9 @@ import { withStore } from '../open-store.ts';
 import { parseByteSize, parsePositiveInteger } from '../parse-options.ts';
 import { startProgressDisplay } from '../progress-display.ts';
 
+/** SQLite's database file and the WAL, shared-memory and rollback-journal files beside it. */
+const DATABASE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+
 interface IngestFlags {
   maxBytes: number;
   allowPrivateNetwork: boolean;
@@ -58,6 +61,11 @@ Exit code 1 means some inputs were rejected (each is listed on stderr and kept i
         allowPrivateNetwork: flags.allowPrivateNetwork,
         timeoutMs: flags.timeout,
         stdin: context.stdin,
+        excludePaths: DATABASE_FILE_SUFFIXES.map((suffix) => `${getDbPath()}${suffix}`),
+      };
+      let skipped = 0;
+      read.onSkip = () => {
+        skipped++;
       };
       const startedAt = Date.now();
       const progress = startProgressDisplay(context);
@@ -76,11 +84,12 @@ Exit code 1 means some inputs were rejected (each is listed on stderr and kept i
       });
       const seconds = (Date.now() - startedAt) / 1000;
       const { inserted, updated, unchanged, rejected } = report.counts;
-      if (flags.json) printJson(context, { ...report, seconds });
+      if (flags.json) printJson(context, { ...report, skipped, seconds });
       else
         printLine(
           context,
-          `run ${report.runId}: ${inserted} new, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected in ${seconds.toFixed(1)} s`,
+          `run ${report.runId}: ${inserted} new, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected` +
+            `${skipped > 0 ? `, ${skipped} skipped (non-page WARC records, the database itself)` : ''} in ${seconds.toFixed(1)} s`,
         );
       if (rejected > 0) context.exitCode = EXIT_SOME_REJECTED;
     });
