@@ -28,6 +28,8 @@ export interface DomElement extends DomNode {
   querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
   closest(selectors: string): DomElement | null;
+  appendChild(node: DomNode): DomNode;
+  removeChild(node: DomNode): DomNode;
   remove(): void;
 }
 

@@ -141,3 +141,28 @@ test('metadata: an article nested as the mainEntity of a WebPage is found', () =
   assert.deepEqual(metadata.title, { value: 'Sunday hours', origin: 'json-ld' });
   assert.deepEqual(metadata.byline, { value: 'Sam Reed', origin: 'json-ld' });
 });
+
+test('an element cut before parsing leaves the text around it mappable', () => {
+  const html = buildTestPage({
+    inArticle: '<p>Doors open at nine<button>Share</button> and close at five.</p>',
+  });
+  const { text, textMap } = extractHtml(html);
+  assert.match(text, /Doors open at nine and close at five\.$/);
+  const start = text.indexOf('Doors');
+  const covered = textMap
+    .filter((s) => s.start >= start)
+    .map((s) => html.slice(s.originalStart, s.originalEnd))
+    .join('');
+  assert.equal(covered, 'Doors open at nine and close at five.');
+});
+
+test('a pathologically deep page is flattened, not stalled on, and keeps its text', () => {
+  const paragraphs = ARTICLE_PARAGRAPHS.map((text) => `<p>${text}</p>`).join('');
+  const html = `<html><body>${'<div>'.repeat(3000)}${paragraphs}${'</div>'.repeat(3000)}</body></html>`;
+  const { text, textMap } = extractHtml(html);
+  for (const paragraph of ARTICLE_PARAGRAPHS) assert.ok(text.includes(paragraph));
+  assert.equal(
+    textMap.reduce((sum, s) => sum + (s.end - s.start), 0),
+    text.replace(/\s+/g, ' ').length,
+  );
+});
