@@ -1,4 +1,4 @@
-// Runs every *.test.ts under src/ and test/ with node's test runner and tsx.
+// Runs every *.test.ts under src/, test/ and bench/ with node's test runner and tsx.
 // Node 20's `--test` does not expand globs, so the file list is collected here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -14,7 +14,7 @@ function collectTests(dir) {
   return found;
 }
 
-const roots = process.argv.length > 2 ? process.argv.slice(2) : ['src', 'test'];
+const roots = process.argv.length > 2 ? process.argv.slice(2) : ['src', 'test', 'bench'];
 const files = roots.flatMap((root) => (root.endsWith('.test.ts') ? [root] : collectTests(root))).sort();
 if (files.length === 0) {
   console.error('run-tests: no *.test.ts files found under', roots.join(', '));

@@ -25,6 +25,16 @@ interface SourceText {
  * 5. Detect the language of the body; fall back to a declared language when detection gives up.
  */
 export function prepareArticle(document: RawDocument, now: Date = new Date()): PrepareResult {
+  try {
+    return buildArticle(document, now);
+  } catch (error) {
+    // A library failing on one strange page (Readability, the DOM) must not abort the batch.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, rejection: rejectionOf(document, `failed to process: ${message.split('\n')[0]}`) };
+  }
+}
+
+function buildArticle(document: RawDocument, now: Date): PrepareResult {
   const source = readSourceText(document);
   const provided = document.provided;
   const knownTitle = provided.title ?? source.metadata.title?.value;
