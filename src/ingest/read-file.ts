@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile as readWholeFile, stat } from 'node:fs/promises';
 import type { ReadResult } from '../model/raw-document.ts';
 import { gunzipChunks, readCapped } from './byte-stream.ts';
 import { detectFormatFromName, hasGzipName } from './detect-format.ts';
 import { makeRejection } from './make-document.ts';
-import { readDocumentBytes } from './read-document-bytes.ts';
+import { type BytesOrigin, readDocumentBytes } from './read-document-bytes.ts';
 import { readJsonl } from './read-jsonl.ts';
 import { describeSizeLimit, type ReadOptions } from './read-options.ts';
 import { readWarc } from './read-warc.ts';
@@ -33,6 +33,14 @@ export async function* readFile(file: FileInput, options: ReadOptions): AsyncIte
       yield makeRejection(where, describeSizeLimit(options.maxBytes));
       return;
     }
+    // One read call: for the typical few-kilobyte article a stream costs more than the read itself.
+    const bytes = await readWholeFile(file.path);
+    if (bytes.byteLength > options.maxBytes) {
+      yield makeRejection(where, describeSizeLimit(options.maxBytes));
+      return;
+    }
+    yield* readDocumentBytes(bytes, documentOrigin(file, named), options);
+    return;
   }
   const stream = createReadStream(file.path);
   const chunks = gzipped ? gunzipChunks(stream) : stream;
@@ -49,9 +57,9 @@ export async function* readFile(file: FileInput, options: ReadOptions): AsyncIte
     yield makeRejection(where, read.reason);
     return;
   }
-  yield* readDocumentBytes(
-    read.bytes,
-    { id: file.id, location: file.path, name: file.path, kind: 'file', format: named },
-    options,
-  );
+  yield* readDocumentBytes(read.bytes, documentOrigin(file, named), options);
+}
+
+function documentOrigin(file: FileInput, format: BytesOrigin['format']): BytesOrigin {
+  return { id: file.id, location: file.path, name: file.path, kind: 'file', ...(format ? { format } : {}) };
 }

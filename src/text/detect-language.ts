@@ -9,6 +9,16 @@ const SAMPLE_CHARS = 2048;
 /** Below this many letters any n-gram profile is noise (a headline fragment, a number). */
 const MIN_LETTERS = 40;
 
+const LETTER = /\p{L}/gu;
+
+/** Whether `text` holds at least `count` letters, stopping as soon as it does. */
+function hasLetters(text: string, count: number): boolean {
+  LETTER.lastIndex = 0;
+  let found = 0;
+  while (found < count && LETTER.exec(text)) found++;
+  return found >= count;
+}
+
 export interface DetectedLanguage {
   /** ISO 639-1 code; `und` when undetermined. */
   code: string;
@@ -25,8 +35,7 @@ export interface DetectedLanguage {
  */
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS) return { code: 'und', confidence: 0 };
+  if (!hasLetters(sample, MIN_LETTERS)) return { code: 'und', confidence: 0 };
   const result = eld.detect(sample);
   if (!result.language || !result.isReliable()) return { code: 'und', confidence: 0 };
   const scores = Object.values(result.getScores()).sort((a, b) => b - a);
