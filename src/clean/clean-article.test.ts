@@ -122,6 +122,30 @@ test('comment forms, share bars, newsletter prompts, ad markers and footers are 
   );
 });
 
+test('a share bar written one part per line is removed whole, its heading and every network name', () => {
+  const text = [
+    'Pier shut',
+    '',
+    PROSE_A,
+    '',
+    PROSE_B,
+    '',
+    'Share this:',
+    '',
+    'Facebook',
+    'X',
+    'Email',
+    '',
+    PROSE_C,
+  ].join('\n');
+  const result = clean({ text, format: 'text' });
+  assert.deepEqual(result.bodyText, [PROSE_A, PROSE_B, PROSE_C]);
+  assert.deepEqual(result.removedText.slice(1), [
+    ['share-prompt', 'Share this:'],
+    ['share-prompt', 'Facebook\nX\nEmail'],
+  ]);
+});
+
 test('related-headline lists: the heading and the title lines after it, not the prose after that', () => {
   const text = [
     'Pier shut',

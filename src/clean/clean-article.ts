@@ -15,7 +15,7 @@ import { AUTHOR_BOX, COMMENT_FORM, MAX_LINE_RULE_WORDS, RELATED_LINKS } from './
 import { matchByline } from './match-byline.ts';
 import { matchDateline } from './match-dateline.ts';
 import { isSameHeadline, looksLikeHeadline, MAX_HEADLINE_WORDS, MAX_SUFFIX_WORDS } from './match-headline.ts';
-import { matchMetaBar } from './match-meta-bar.ts';
+import { isMetaBarLine, matchMetaBar, matchSpreadMetaBar } from './match-meta-bar.ts';
 import { matchNoiseLine } from './match-noise-line.ts';
 import { isBreadcrumb, isSectionBar } from './match-section-bar.ts';
 
@@ -100,7 +100,8 @@ function normalizedOf(line: Line): string {
  *    it reads as one; later lines equal to either are repeated titles.
  * 3. Line rules: byline, timestamp and section bar in the header; anywhere meta bars (share,
  *    comments), lexicon noise lines, breadcrumbs, separators and block headings.
- * 4. Paragraph rule: leftover AI image prompts.
+ * 4. Paragraph rule: leftover AI image prompts. Meta bars spread one part per line are judged
+ *    as one bar.
  * 5. Block headings take their followers: link titles after "Also Read:", form lines after
  *    "Leave a Reply", the bio after "About the author".
  * 6. Trailing publisher notes ("... will update this story") are cut off kept paragraphs.
@@ -143,6 +144,7 @@ export function cleanArticle(input: CleanInput): CleanResult {
     }
   }
   markImagePrompts(byParagraph);
+  markSpreadMetaBars(lines);
   for (const [index, heading] of headings) takeFollowers(lines, byParagraph, index, heading);
 
   const cuts = new Map<number, number>();
@@ -274,6 +276,37 @@ function markImagePrompts(byParagraph: Line[][]): void {
     if (isImagePrompt(normalized)) for (const line of own) line.reason = 'image-prompt';
   }
 }
+
+/**
+ * Step 4: runs of consecutive short lines each made only of meta-bar parts ("Share this:" then
+ * "Facebook", "X", "Email" on lines of their own) are judged together; a run the bar rules accept
+ * removes its unclaimed lines with the bar's reason. Lines already removed as a bar join the run.
+ */
+function markSpreadMetaBars(lines: Line[]): void {
+  let run: Line[] = [];
+  const judge = () => {
+    const reason = run.length > 1 ? matchSpreadMetaBar(run.map(normalizedOf)) : undefined;
+    if (reason) for (const line of run) line.reason ??= reason;
+    run = [];
+  };
+  for (const line of lines) {
+    const joins =
+      line.words <= MAX_BAR_WORDS &&
+      (line.reason === undefined || META_BAR_REASONS.has(line.reason)) &&
+      isMetaBarLine(normalizedOf(line));
+    if (joins) run.push(line);
+    else judge();
+  }
+  judge();
+}
+
+/** Reasons a single-line meta bar gets; such a line may head a bar spread over the next lines. */
+const META_BAR_REASONS = new Set<RemovalReason>([
+  'share-prompt',
+  'comment-prompt',
+  'timestamp',
+  'navigation',
+]);
 
 /**
  * Step 5: the lines a block heading owns.

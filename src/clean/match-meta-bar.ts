@@ -14,7 +14,32 @@ const MAX_SEGMENTS = 12;
  * @param normalized the line after `normalizeForComparison`
  */
 export function matchMetaBar(normalized: string): RemovalReason | undefined {
-  const segments = normalized.split(META_BAR.separator).filter((segment) => segment !== '');
+  return matchMetaBarParts(splitMetaBarParts(normalized));
+}
+
+/**
+ * Recognises a meta bar rendered one part per line ("Share this:", "Facebook", "X", "Email" on
+ * lines of their own): the lines together are judged as one bar, by the same rules.
+ * @param normalizedLines consecutive lines after `normalizeForComparison`
+ */
+export function matchSpreadMetaBar(normalizedLines: string[]): RemovalReason | undefined {
+  return matchMetaBarParts(normalizedLines.flatMap(splitMetaBarParts));
+}
+
+/** Whether every part of the line is a known meta-bar part, so it may belong to a spread bar. */
+export function isMetaBarLine(normalized: string): boolean {
+  const segments = splitMetaBarParts(normalized);
+  return (
+    segments.length > 0 &&
+    segments.every((segment) => META_BAR.segmentKinds.some((candidate) => candidate.pattern.test(segment)))
+  );
+}
+
+function splitMetaBarParts(normalized: string): string[] {
+  return normalized.split(META_BAR.separator).filter((segment) => segment !== '');
+}
+
+function matchMetaBarParts(segments: string[]): RemovalReason | undefined {
   if (segments.length === 0 || segments.length > MAX_SEGMENTS) return undefined;
   const kinds = new Set<RemovalReason>();
   let strong = false;
