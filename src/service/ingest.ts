@@ -2,13 +2,8 @@ import { type ReadOptions, readInputs } from '../ingest/read-inputs.ts';
 import type { Article } from '../model/article.ts';
 import type { RawDocument, Rejection } from '../model/raw-document.ts';
 import type { IngestCounts, Store } from '../store/store.ts';
+import { DEFAULT_BATCH_SIZE } from './ingest-defaults.ts';
 import { hashContent, prepareArticle } from './prepare-article.ts';
-
-/**
- * Documents per transaction. 500 keeps a batch well under a second of work on this 2-core machine
- * (so a kill loses little) while amortising SQLite's commit cost (measured in bench/ingest.ts).
- */
-export const DEFAULT_BATCH_SIZE = 500;
 
 export interface IngestOptions {
   read?: Partial<ReadOptions>;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_READ_OPTIONS, readInputs } from '../../ingest/read-inputs.ts';
-import { prepareArticle } from '../../service/prepare-article.ts';
+import { DEFAULT_READ_OPTIONS } from '../../ingest/read-options.ts';
 import {
   type CliContext,
   CliError,
@@ -53,6 +52,9 @@ no article still gets a line, with empty "text" and an "error"; the exit code is
       if (flags.json && flags.jsonl) throw new CliError('choose one of --json and --jsonl');
       if (flags.json && files.length !== 1)
         throw new CliError('--json takes exactly one file; use --jsonl for several');
+      // Loaded here, not at start-up: see the ingest command.
+      const { readInputs } = await import('../../ingest/read-inputs.ts');
+      const { prepareArticle } = await import('../../service/prepare-article.ts');
       const emit = (record: ExtractRecord) =>
         flags.json ? printJson(context, record) : printLine(context, JSON.stringify(record));
       for (const file of files) {

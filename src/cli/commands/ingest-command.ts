@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../../ingest/read-inputs.ts';
-import { DEFAULT_BATCH_SIZE, ingestInputs } from '../../service/ingest.ts';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../../ingest/read-options.ts';
+import { DEFAULT_BATCH_SIZE } from '../../service/ingest-defaults.ts';
 import { type CliContext, EXIT_SOME_REJECTED, printError, printJson, printLine } from '../cli-context.ts';
 import { withStore } from '../open-store.ts';
 import { parseByteSize, parsePositiveInteger } from '../parse-options.ts';
@@ -67,6 +67,9 @@ Exit code 1 means some inputs were rejected (each is listed on stderr and kept i
       read.onSkip = () => {
         skipped++;
       };
+      // The pipeline (Readability, linkedom, chrono, ELD) takes a second to load; only ingest and
+      // extract need it, so listing and searching start fast.
+      const { ingestInputs } = await import('../../service/ingest.ts');
       const startedAt = Date.now();
       const progress = startProgressDisplay(context);
       const report = await withStore(getDbPath(), async (store) => {
