@@ -1,0 +1,56 @@
+import { isStopword } from './stopwords.ts';
+
+/**
+ * A word: letters/digits, joined by inner apostrophes or dots ("o'brien", "u.s"). Hyphens split,
+ * so "Jong-un" meets "Jong Un" and "COVID-19" meets "COVID".
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+const DIGITS_ONLY = /^[\d.,-]+$/;
+const POSSESSIVE = /['’]s$/;
+
+/** Suffixes stripped once, longest first, when at least `MIN_STEM` letters remain. */
+const SUFFIXES = ['ments', 'ment', 'ings', 'ing', 'edly', 'ed', 'ly'];
+/** Stems shorter than this are left whole: "thing", "need" and "only" are not inflections. */
+const MIN_STEM = 4;
+/** A doubled final consonant left by stripping ("planned" → "plann"), except l/s/z ("bill", "press"). */
+const DOUBLED_CONSONANT = /([b-df-hj-kmnp-rtv-y])\1$/;
+
+/**
+ * Folds inflected forms of a lower-case word together with a small suffix stripper, so that
+ * "impeach", "impeached", "impeachment" and "charges"/"charged"/"charging" meet. It is cruder than a
+ * real stemmer (it never has to be read): what matters is that forms of one word fold alike.
+ * 1. Plural: "-ies" → "-y", a final "s" (not "-ss", "-us", "-is") dropped.
+ * 2. One of `SUFFIXES` stripped if a stem of `MIN_STEM` letters remains.
+ * 3. A final silent "e" dropped and a doubled final consonant undoubled, so "charge" meets "charg-ed".
+ */
+export function foldTerm(word: string): string {
+  if (word.length <= MIN_STEM) return word;
+  let stem = word;
+  if (stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
+  else if (stem.endsWith('s') && !/(ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
+  for (const suffix of SUFFIXES) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) {
+      stem = stem.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (stem.length > MIN_STEM && stem.endsWith('e')) stem = stem.slice(0, -1);
+  if (DOUBLED_CONSONANT.test(stem)) stem = stem.slice(0, -1);
+  return stem;
+}
+
+/**
+ * The content terms of a text, in order.
+ * 1. Find words; lower-case them and drop a possessive `'s`.
+ * 2. Drop stopwords, one-letter words and bare numbers (counts and years recur across unrelated stories).
+ * 3. Fold plurals.
+ */
+export function tokenizeTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].toLowerCase().replace(POSSESSIVE, '');
+    if (word.length < 2 || DIGITS_ONLY.test(word) || isStopword(word)) continue;
+    terms.push(foldTerm(word));
+  }
+  return terms;
+}
