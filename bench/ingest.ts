@@ -7,17 +7,20 @@
  *    distinct and cleaning does real work.
  * 2. Ingest the directory into a fresh database with the same service the CLI uses.
  * 3. Ingest it again: everything must come back unchanged.
- * Usage: npm run bench:ingest [-- --count N]
+ * Usage: npm run bench:ingest [-- --count N --workers N]
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestInputs } from '../src/service/ingest.ts';
+import { DEFAULT_WORKERS } from '../src/service/ingest-defaults.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { createRandom } from './random.ts';
 
 const countFlag = process.argv.indexOf('--count');
 const COUNT = countFlag > 0 ? Number(process.argv[countFlag + 1]) : 10_000;
+const workersFlag = process.argv.indexOf('--workers');
+const WORKERS = workersFlag > 0 ? Number(process.argv[workersFlag + 1]) : DEFAULT_WORKERS;
 /** Files per sub-directory, so the tree looks like a real dump rather than one huge folder. */
 const FILES_PER_DIRECTORY = 1_000;
 
@@ -59,7 +62,7 @@ function generateCorpus(root: string): void {
 async function timeIngest(dbPath: string, input: string) {
   const store = openSqliteStore(dbPath);
   const started = performance.now();
-  const report = await ingestInputs(store, [input]);
+  const report = await ingestInputs(store, [input], { workers: WORKERS });
   const seconds = (performance.now() - started) / 1000;
   await store.close();
   return { seconds, counts: report.counts };
@@ -71,7 +74,7 @@ try {
   const generateStart = performance.now();
   generateCorpus(corpus);
   console.log(
-    `generated ${COUNT} articles from ${bases.length} example articles in ${((performance.now() - generateStart) / 1000).toFixed(1)} s`,
+    `${WORKERS} prepare workers; generated ${COUNT} articles from ${bases.length} example articles in ${((performance.now() - generateStart) / 1000).toFixed(1)} s`,
   );
   const dbPath = join(work, 'bench.db');
   const first = await timeIngest(dbPath, corpus);

@@ -8,6 +8,11 @@ export function parsePositiveInteger(value: string): number {
   return parsed;
 }
 
+/** Parses zero or a positive integer option value, or fails as a usage error naming the value. */
+export function parseNonNegativeInteger(value: string): number {
+  return value.trim() === '0' ? 0 : parsePositiveInteger(value);
+}
+
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
 /** Parses a byte size such as `10MB`, `512k` or `1048576`. */

@@ -4,7 +4,7 @@ import { getBodyText, sliceSpan } from '../../model/article-text.ts';
 import { type CliContext, CliError, printJson, printLine } from '../cli-context.ts';
 import { formatTable, truncate } from '../format-table.ts';
 import { withStore } from '../open-store.ts';
-import { parsePositiveInteger } from '../parse-options.ts';
+import { parseNonNegativeInteger, parsePositiveInteger } from '../parse-options.ts';
 
 export function registerArticlesCommand(
   program: Command,
@@ -17,7 +17,7 @@ export function registerArticlesCommand(
     .command('list')
     .description('list articles, newest first')
     .option('--limit <n>', 'how many', parsePositiveInteger, 50)
-    .option('--offset <n>', 'skip this many', (value) => (value === '0' ? 0 : parsePositiveInteger(value)), 0)
+    .option('--offset <n>', 'skip this many', parseNonNegativeInteger, 0)
     .option('--json', 'print JSON', false)
     .addHelpText(
       'after',

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../../ingest/read-options.ts';
-import { DEFAULT_BATCH_SIZE } from '../../service/ingest-defaults.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_WORKERS } from '../../service/ingest-defaults.ts';
 import { type CliContext, EXIT_SOME_REJECTED, printError, printJson, printLine } from '../cli-context.ts';
 import { withStore } from '../open-store.ts';
-import { parseByteSize, parsePositiveInteger } from '../parse-options.ts';
+import { parseByteSize, parseNonNegativeInteger, parsePositiveInteger } from '../parse-options.ts';
 import { startProgressDisplay } from '../progress-display.ts';
 
 /** SQLite's database file and the WAL, shared-memory and rollback-journal files beside it. */
@@ -14,6 +14,7 @@ interface IngestFlags {
   allowPrivateNetwork: boolean;
   timeout: number;
   batchSize: number;
+  workers: number;
   json: boolean;
 }
 
@@ -41,6 +42,12 @@ export function registerIngestCommand(program: Command, context: CliContext, get
       'documents committed per transaction',
       parsePositiveInteger,
       DEFAULT_BATCH_SIZE,
+    )
+    .option(
+      '--workers <n>',
+      'worker threads preparing articles (0: on the main thread)',
+      parseNonNegativeInteger,
+      DEFAULT_WORKERS,
     )
     .option('--json', 'print the run summary as JSON', false)
     .addHelpText(
@@ -77,6 +84,7 @@ Exit code 1 means some inputs were rejected (each is listed on stderr and kept i
           return await ingestInputs(store, inputs, {
             read,
             batchSize: flags.batchSize,
+            workers: flags.workers,
             onProgress: (current) => progress.update(current),
             onRejection: (rejection) =>
               printError(context, `rejected ${rejection.item}: ${rejection.reason}`),
