@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { splitSentences } from '../text/sentence-spans.ts';
+import { isCapitalisedAt, scanWords } from './scan-words.ts';
 import { isStopword } from './stopwords.ts';
 import { foldTerm } from './tokenize-terms.ts';
 
 /** A word with its case kept: letters/digits joined by inner apostrophes, dots, hyphens or `&`. */
-const WORD = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu;
-const CAPITALISED = /^\p{Lu}/u;
+const WORD_JOINERS = "'’.&-";
 /** Titles before a name ("President", "Sen."), from `data/cluster/name-titles.txt`. */
 const NAME_TITLES: ReadonlySet<string> = new Set(
   readFileSync(new URL('../../data/cluster/name-titles.txt', import.meta.url), 'utf8')
@@ -19,7 +19,7 @@ const POSSESSIVE = /['’]s$/;
 /** Lower-case words that may sit inside a name ("Bank of England", "Port & Light"). */
 const CONNECTORS = new Set(['of', 'de', 'la', 'del', 'van', 'von', 'for', '&']);
 /** What may separate two words of one name: spaces only (a comma or dash ends the name). */
-const NAME_GAP = /^[ \t\u00a0]+$/;
+const NAME_GAP_CHARACTERS = ' \t\u00a0';
 /**
  * A headline is title-cased when this share of its content words is capitalised; its capitals then
  * say nothing about names. 0.6: "Fire Forces Evacuations Near Town" scores 1.0, a sentence-case
@@ -31,11 +31,11 @@ const TITLE_CASE_SHARE = 0.6;
 export function isTitleCased(line: string): boolean {
   let content = 0;
   let capitalised = 0;
-  for (const match of line.matchAll(WORD)) {
-    if (isStopword(match[0])) continue;
+  scanWords(line, WORD_JOINERS, (start, end) => {
+    if (isStopword(line.slice(start, end))) return;
     content++;
-    if (CAPITALISED.test(match[0])) capitalised++;
-  }
+    if (isCapitalisedAt(line, start)) capitalised++;
+  });
   return content >= 3 && capitalised / content >= TITLE_CASE_SHARE;
 }
 
@@ -43,6 +43,14 @@ export function isTitleCased(line: string): boolean {
 function isEdgeWord(word: string, leading: boolean): boolean {
   const bare = word.replace(APOSTROPHE_TAIL, '').toLowerCase();
   return isStopword(bare) || CONNECTORS.has(word) || (leading && NAME_TITLES.has(bare.replace(/\.$/, '')));
+}
+
+/** Whether `text[start, end)` is non-empty and only spaces: two words around it may form one name. */
+function isNameGap(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let index = start; index < end; index++)
+    if (!NAME_GAP_CHARACTERS.includes(text.charAt(index))) return false;
+  return true;
 }
 
 function normalizeName(words: string[]): string {
@@ -64,7 +72,9 @@ function normalizeName(words: string[]): string {
 export function detectEntities(text: string): Map<string, number> {
   const entities = new Map<string, number>();
   const lowerCaseWords = new Set<string>();
-  for (const match of text.matchAll(WORD)) if (!CAPITALISED.test(match[0])) lowerCaseWords.add(match[0]);
+  scanWords(text, WORD_JOINERS, (start, end) => {
+    if (!isCapitalisedAt(text, start)) lowerCaseWords.add(text.slice(start, end));
+  });
   const add = (key: string) => entities.set(key, (entities.get(key) ?? 0) + 1);
   const flush = (run: string[], runStartsSentence: boolean) => {
     let start = 0;
@@ -84,26 +94,34 @@ export function detectEntities(text: string): Map<string, number> {
     if (words.length > 1) for (const word of words) if (!CONNECTORS.has(word)) add(normalizeName([word]));
   };
   for (const sentence of splitSentences(text)) {
-    const value = text.slice(sentence.start, sentence.end);
     let run: string[] = [];
     let runStartsSentence = false;
     let previousEnd = -1;
     let first = true;
-    for (const match of value.matchAll(WORD)) {
-      const word = match[0];
-      const adjacent = previousEnd >= 0 && NAME_GAP.test(value.slice(previousEnd, match.index));
-      const capital = CAPITALISED.test(word);
-      if (run.length > 0 && (!adjacent || !(capital || CONNECTORS.has(word)))) {
-        flush(run, runStartsSentence);
-        run = [];
-      }
-      if (capital || (run.length > 0 && CONNECTORS.has(word))) {
-        if (run.length === 0) runStartsSentence = first;
-        run.push(word);
-      }
-      previousEnd = match.index + word.length;
-      first = false;
-    }
+    scanWords(
+      text,
+      WORD_JOINERS,
+      (start, end) => {
+        const capital = isCapitalisedAt(text, start);
+        // Most words are lower case outside any run: those need no string of their own.
+        if (capital || run.length > 0) {
+          const word = text.slice(start, end);
+          const adjacent = previousEnd >= 0 && isNameGap(text, previousEnd, start);
+          if (run.length > 0 && (!adjacent || !(capital || CONNECTORS.has(word)))) {
+            flush(run, runStartsSentence);
+            run = [];
+          }
+          if (capital || (run.length > 0 && CONNECTORS.has(word))) {
+            if (run.length === 0) runStartsSentence = first;
+            run.push(word);
+          }
+        }
+        previousEnd = end;
+        first = false;
+      },
+      sentence.start,
+      sentence.end,
+    );
     if (run.length > 0) flush(run, runStartsSentence);
   }
   return entities;

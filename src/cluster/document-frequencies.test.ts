@@ -22,3 +22,17 @@ test('DocumentFrequencies state round-trips through JSON', () => {
   assert.equal(copy.documentCount, 1);
   assert.equal(copy.idf('glacier'), frequencies.idf('glacier'));
 });
+
+test('DocumentFrequencies ids name keys, and idfOf tracks the counts as documents arrive', () => {
+  const frequencies = new DocumentFrequencies(undefined, 10);
+  frequencies.addDocument(['ferry', 'strike']);
+  const ferry = frequencies.getId('ferry');
+  assert.equal(frequencies.getKey(ferry), 'ferry');
+  assert.equal(frequencies.idfOf(ferry), frequencies.idf('ferry'));
+  frequencies.addDocument(['ferry']);
+  assert.equal(frequencies.idfOf(ferry), frequencies.idf('ferry'));
+  assert.equal(frequencies.idfOf(ferry), Math.log((2 + 10 + 1) / (2 + 0.5)));
+  // A key only looked up gets an id but no count, and stays out of the saved state.
+  frequencies.getId('glacier');
+  assert.deepEqual(frequencies.toState().counts, { ferry: 2, strike: 1 });
+});

@@ -10,7 +10,13 @@ export interface DocumentFrequencyState {
 
 export class DocumentFrequencies {
   private documents: number;
-  private readonly counts: Map<string, number>;
+  /** Key dictionary: each key seen gets a dense id, so hot loops index arrays instead of hashing strings. */
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  /** IDF by id, valid while `idfStamps[id]` equals the document count (every change bumps that count). */
+  private readonly idfs: number[] = [];
+  private readonly idfStamps: number[] = [];
   private readonly priorDocuments: number;
 
   /**
@@ -21,13 +27,40 @@ export class DocumentFrequencies {
   constructor(state?: DocumentFrequencyState, priorDocuments = 0) {
     this.priorDocuments = priorDocuments;
     this.documents = state?.documents ?? 0;
-    this.counts = new Map(Object.entries(state?.counts ?? {}));
+    for (const [key, count] of Object.entries(state?.counts ?? {})) this.counts[this.getId(key)] = count;
+  }
+
+  /** The dense id of `key`, assigning the next one (with frequency 0) to a key not seen before. */
+  getId(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+      this.counts.push(0);
+      this.idfs.push(0);
+      this.idfStamps.push(-1);
+    }
+    return id;
+  }
+
+  /** The key with dense id `id`. */
+  getKey(id: number): string {
+    return this.keys[id] ?? '';
+  }
+
+  /** How many ids have been handed out: every id is below this. */
+  get size(): number {
+    return this.keys.length;
   }
 
   /** Counts one document holding each key of `keys` once. */
   addDocument(keys: Iterable<string>): void {
     this.documents++;
-    for (const key of new Set(keys)) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    for (const key of new Set(keys)) {
+      const id = this.getId(key);
+      this.counts[id] = (this.counts[id] ?? 0) + 1;
+    }
   }
 
   get documentCount(): number {
@@ -35,15 +68,34 @@ export class DocumentFrequencies {
   }
 
   frequency(key: string): number {
-    return this.counts.get(key) ?? 0;
+    const id = this.ids.get(key);
+    return id === undefined ? 0 : (this.counts[id] ?? 0);
   }
 
   /** Smoothed IDF, `ln((N + prior + 1) / (df + 0.5))`: positive for every key, highest for keys seen once. */
   idf(key: string): number {
-    return Math.log((this.documents + this.priorDocuments + 1) / (this.frequency(key) + 0.5));
+    return this.computeIdf(this.frequency(key));
+  }
+
+  /** `idf` of the key with dense id `id` (see `getId`), computed once per document count. */
+  idfOf(id: number): number {
+    if (this.idfStamps[id] !== this.documents) {
+      this.idfs[id] = this.computeIdf(this.counts[id] ?? 0);
+      this.idfStamps[id] = this.documents;
+    }
+    return this.idfs[id] ?? 0;
+  }
+
+  private computeIdf(frequency: number): number {
+    return Math.log((this.documents + this.priorDocuments + 1) / (frequency + 0.5));
   }
 
   toState(): DocumentFrequencyState {
-    return { documents: this.documents, counts: Object.fromEntries(this.counts) };
+    const counts: Record<string, number> = {};
+    this.keys.forEach((key, id) => {
+      const count = this.counts[id] ?? 0;
+      if (count > 0) counts[key] = count;
+    });
+    return { documents: this.documents, counts };
   }
 }

@@ -33,6 +33,27 @@ export class InvertedIndex {
     this.keysOf.delete(story);
   }
 
+  /**
+   * The `limit` stories sharing the most of `keys`, most first, ties in `lookup` order: a stable
+   * sort by count cut to `limit`, done as a bucket pass because counts are small integers.
+   */
+  lookupTop(keys: Iterable<string>, limit: number): string[] {
+    const buckets: string[][] = [];
+    for (const [story, count] of this.lookup(keys)) {
+      const bucket = buckets[count];
+      if (bucket) bucket.push(story);
+      else buckets[count] = [story];
+    }
+    const top: string[] = [];
+    for (let count = buckets.length - 1; count > 0 && top.length < limit; count--) {
+      for (const story of buckets[count] ?? []) {
+        if (top.length === limit) break;
+        top.push(story);
+      }
+    }
+    return top;
+  }
+
   /** Stories sharing at least one of `keys`, with how many they share. */
   lookup(keys: Iterable<string>): Map<string, number> {
     const hits = new Map<string, number>();

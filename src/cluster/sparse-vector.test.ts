@@ -40,3 +40,16 @@ test('addScaled accumulates in place; truncateVector keeps the heaviest entries'
   truncateVector(target, 2);
   assert.deepEqual([...target.keys()].sort(), ['a', 'b']);
 });
+
+test('truncateVector breaks ties at the cut by key, as getTopKeys ranks them, and keeps map order', () => {
+  const vector = new Map([
+    ['tide', 1],
+    ['dock', 2],
+    ['reef', 1],
+    ['crane', 1],
+    ['quay', 3],
+  ]);
+  assert.deepEqual(getTopKeys(vector, 3), ['quay', 'dock', 'crane']);
+  truncateVector(vector, 3);
+  assert.deepEqual([...vector.keys()], ['dock', 'crane', 'quay']);
+});

@@ -48,13 +48,23 @@ export function getTopKeys(
     .map((entry) => entry.key);
 }
 
-/** Keeps only the `limit` heaviest entries by `score`, in place (bounds a centroid's size). */
-export function truncateVector(
-  vector: SparseVector,
-  limit: number,
-  score?: (key: string, value: number) => number,
-): void {
+/**
+ * Keeps only the `limit` heaviest entries, in place (bounds a centroid's size): the same entries as
+ * `getTopKeys(vector, limit)` (ties at the cut by key), found without sorting entry objects.
+ * 1. Sort a copy of the weights as numbers; the `limit`-th largest is the cut.
+ * 2. Keep every entry above the cut, and of those at the cut as many as fit, smallest key first.
+ */
+export function truncateVector(vector: SparseVector, limit: number): void {
   if (vector.size <= limit) return;
-  const keep = new Set(getTopKeys(vector, limit, score));
-  for (const key of [...vector.keys()]) if (!keep.has(key)) vector.delete(key);
+  const weights = Float64Array.from(vector.values()).sort();
+  const cut = limit > 0 ? (weights[weights.length - limit] ?? 0) : Number.POSITIVE_INFINITY;
+  let above = 0;
+  const atCut: string[] = [];
+  for (const [key, value] of vector) {
+    if (value > cut) above++;
+    else if (value === cut) atCut.push(key);
+  }
+  const keepAtCut = new Set(atCut.sort().slice(0, limit - above));
+  for (const [key, value] of vector)
+    if (value < cut || (value === cut && !keepAtCut.has(key))) vector.delete(key);
 }

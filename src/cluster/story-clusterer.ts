@@ -1,8 +1,8 @@
-import { type ArticleFeatures, type ClusterArticle, extractFeatures } from './article-features.ts';
+import { type ClusterArticle, extractFeatures } from './article-features.ts';
 import { DocumentFrequencies, type DocumentFrequencyState } from './document-frequencies.ts';
+import { type CompiledVector, compileVector, IdfCosine } from './idf-cosine.ts';
 import { InvertedIndex } from './inverted-index.ts';
 import { type Profile, type Similarity, scoreSimilarity } from './score-similarity.ts';
-import { getTopKeys } from './sparse-vector.ts';
 import { addToStory, createStory, mergeStoryInto, type Story } from './story-centroid.ts';
 import { isWithinWindow } from './time-window.ts';
 
@@ -67,6 +67,12 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   maxCandidates: 50,
 };
 
+/** The shared terms and names behind a pairing, heaviest first. */
+export interface Reason {
+  terms: string[];
+  entities: string[];
+}
+
 export interface Assignment {
   /** Id of the story the article now belongs to. */
   story: string;
@@ -74,9 +80,9 @@ export interface Assignment {
   score: number;
   isNew: boolean;
   /** The shared terms and names behind the assignment (empty for a new story). */
-  why: { terms: string[]; entities: string[] };
+  why: Reason;
   /** Stories absorbed into `story` because their centroids converged after this article joined. */
-  merged?: { story: string; score: number; why: { terms: string[]; entities: string[] } }[];
+  merged?: { story: string; score: number; why: Reason }[];
 }
 
 export interface StoryState {
@@ -100,6 +106,11 @@ export interface ClustererState {
   aliases: Record<string, string>;
 }
 
+interface CompiledProfile {
+  terms: CompiledVector;
+  entities: CompiledVector;
+}
+
 /**
  * Online story clustering: each article, in arrival order, joins the most similar live story or
  * opens a new one.
@@ -119,6 +130,10 @@ export class StoryClusterer {
   private readonly entityFrequencies: DocumentFrequencies;
   private readonly stories = new Map<string, Story>();
   private readonly index = new InvertedIndex();
+  private readonly termCosine: IdfCosine;
+  private readonly entityCosine: IdfCosine;
+  /** Stories' centroids compiled for scoring; dropped whenever a story changes. */
+  private readonly compiled = new Map<string, CompiledProfile>();
   private readonly assignments: Map<string, string>;
   private readonly aliases: Map<string, string>;
   private nextStory: number;
@@ -131,6 +146,8 @@ export class StoryClusterer {
       this.options.idfPriorDocuments,
     );
     this.assignments = new Map(Object.entries(state?.assignments ?? {}));
+    this.termCosine = new IdfCosine(this.termFrequencies);
+    this.entityCosine = new IdfCosine(this.entityFrequencies);
     this.aliases = new Map(Object.entries(state?.aliases ?? {}));
     this.nextStory = state?.nextStory ?? 1;
     for (const saved of state?.stories ?? []) {
@@ -146,21 +163,23 @@ export class StoryClusterer {
     const features = extractFeatures(article, this.options);
     this.termFrequencies.addDocument(features.terms.keys());
     this.entityFrequencies.addDocument(features.entities.keys());
-    const best = this.findBest(features, this.getQueryKeys(features), () => true);
-    const joins = best !== undefined && best.similarity.score >= this.options.joinThreshold;
+    const compiled = this.compile(features);
+    const keys = this.getKeys(compiled, this.options.queryKeys);
+    const best = this.findBest(features.time, compiled, keys, () => true);
+    const joins = best !== undefined && best.score >= this.options.joinThreshold;
+    // Explained before the story changes, under the frequencies it was scored with.
+    const why = joins ? this.explain(features, best.story) : { terms: [], entities: [] };
     const story = joins ? best.story : createStory(`s${this.nextStory++}`);
     addToStory(story, article.id, features, this.options);
+    this.compiled.delete(story.id);
     this.stories.set(story.id, story);
     this.assignments.set(article.id, story.id);
-    this.reindex(story);
-    const merged = this.mergeConverged(story);
+    const merged = this.mergeConverged(story, this.reindex(story));
     return {
       story: story.id,
-      score: joins ? best.similarity.score : 0,
+      score: joins ? best.score : 0,
       isNew: !joins,
-      why: joins
-        ? { terms: best.similarity.terms, entities: best.similarity.entities }
-        : { terms: [], entities: [] },
+      why,
       ...(merged.length > 0 ? { merged } : {}),
     };
   }
@@ -195,74 +214,92 @@ export class StoryClusterer {
     };
   }
 
-  private score(a: Profile, b: Profile): Similarity {
-    return scoreSimilarity(
+  private compile(profile: Profile): CompiledProfile {
+    return {
+      terms: compileVector(profile.terms, this.termFrequencies),
+      entities: compileVector(profile.entities, this.entityFrequencies),
+    };
+  }
+
+  private getCompiled(story: Story): CompiledProfile {
+    let compiled = this.compiled.get(story.id);
+    if (!compiled) {
+      compiled = this.compile(story);
+      this.compiled.set(story.id, compiled);
+    }
+    return compiled;
+  }
+
+  /** The score of `scoreSimilarity`, bit for bit, from compiled vectors (the hot path: every candidate). */
+  private scoreFast(a: CompiledProfile, b: CompiledProfile): number {
+    const termCosine = this.termCosine.cosine(a.terms, b.terms);
+    // With the default weight 0 the name cosine cannot change the score (it is finite), so skip it.
+    if (this.options.entityWeight === 0) return termCosine;
+    const entityCosine = this.entityCosine.cosine(a.entities, b.entities);
+    return termCosine + this.options.entityWeight * entityCosine;
+  }
+
+  /** The shared terms and names behind a pairing: only computed for the pairings that happen. */
+  private explain(a: Profile, b: Profile): Reason {
+    const similarity: Similarity = scoreSimilarity(
       a,
       b,
       { terms: this.termFrequencies, entities: this.entityFrequencies },
       this.options.entityWeight,
     );
+    return { terms: similarity.terms, entities: similarity.entities };
   }
 
   /** Keys (terms, and names prefixed `@`) of a profile, heaviest by IDF weight first. */
-  private getKeys(profile: Profile, limit: number): string[] {
-    const terms = getTopKeys(profile.terms, limit, (key, value) => value * this.termFrequencies.idf(key));
-    const entities = getTopKeys(
-      profile.entities,
-      limit,
-      (key, value) => value * this.entityFrequencies.idf(key),
-    );
+  private getKeys(profile: CompiledProfile, limit: number): string[] {
+    const terms = this.termCosine.getHeaviestKeys(profile.terms, limit);
+    const entities = this.entityCosine.getHeaviestKeys(profile.entities, limit);
     return [...terms, ...entities.map((key) => `@${key}`)];
   }
 
-  private getQueryKeys(features: ArticleFeatures): string[] {
-    return this.getKeys(features, this.options.queryKeys);
+  /** Indexes a story under its heaviest keys, and returns them. */
+  private reindex(story: Story): string[] {
+    const keys = this.getKeys(this.getCompiled(story), this.options.indexKeys);
+    this.index.setKeys(story.id, keys);
+    return keys;
   }
 
-  private reindex(story: Story): void {
-    this.index.setKeys(story.id, this.getKeys(story, this.options.indexKeys));
-  }
-
-  /** The best-scoring live candidate among stories sharing a key, or undefined when none. */
+  /** The best-scoring live candidate among stories sharing one of `keys`, or undefined when none. */
   private findBest(
-    profile: Profile & { time: number | null },
+    time: number | null,
+    compiled: CompiledProfile,
     keys: string[],
     accept: (story: Story) => boolean,
-  ): { story: Story; similarity: Similarity } | undefined {
-    const hits = [...this.index.lookup(keys)]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.options.maxCandidates);
-    let best: { story: Story; similarity: Similarity } | undefined;
-    for (const [id] of hits) {
+  ): { story: Story; score: number } | undefined {
+    let best: { story: Story; score: number } | undefined;
+    for (const id of this.index.lookupTop(keys, this.options.maxCandidates)) {
       const story = this.stories.get(id);
-      if (!story || !accept(story) || !isWithinWindow(story, profile.time, this.options.windowDays)) continue;
-      const similarity = this.score(profile, story);
-      if (!best || similarity.score > best.similarity.score) best = { story, similarity };
+      if (!story || !accept(story) || !isWithinWindow(story, time, this.options.windowDays)) continue;
+      const score = this.scoreFast(compiled, this.getCompiled(story));
+      if (!best || score > best.score) best = { story, score };
     }
     return best;
   }
 
-  /** Step 5: absorbs every live story whose centroid has converged with `story`'s. */
-  private mergeConverged(story: Story): NonNullable<Assignment['merged']> {
+  /** Step 5: absorbs every live story whose centroid has converged with `story`'s (indexed under `keys`). */
+  private mergeConverged(story: Story, keys: string[]): NonNullable<Assignment['merged']> {
     const merged: NonNullable<Assignment['merged']> = [];
     for (;;) {
-      const probe = { terms: story.terms, entities: story.entities, time: story.lastTime };
-      const other = this.findBest(probe, this.getKeys(story, this.options.indexKeys), (candidate) => {
+      const other = this.findBest(story.lastTime, this.getCompiled(story), keys, (candidate) => {
         return (
           candidate.id !== story.id && isWithinWindow(candidate, story.firstTime, this.options.windowDays)
         );
       });
-      if (!other || other.similarity.score < this.options.mergeThreshold) return merged;
+      if (!other || other.score < this.options.mergeThreshold) return merged;
+      const why = this.explain(story, other.story);
       mergeStoryInto(story, other.story, this.options);
+      this.compiled.delete(story.id);
+      this.compiled.delete(other.story.id);
       this.stories.delete(other.story.id);
       this.index.remove(other.story.id);
       this.aliases.set(other.story.id, story.id);
-      this.reindex(story);
-      merged.push({
-        story: other.story.id,
-        score: other.similarity.score,
-        why: { terms: other.similarity.terms, entities: other.similarity.entities },
-      });
+      keys = this.reindex(story);
+      merged.push({ story: other.story.id, score: other.score, why });
     }
   }
 }

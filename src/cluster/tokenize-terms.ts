@@ -1,10 +1,11 @@
+import { scanWords } from './scan-words.ts';
 import { isStopword } from './stopwords.ts';
 
 /**
- * A word: letters/digits, joined by inner apostrophes or dots ("o'brien", "u.s"). Hyphens split,
- * so "Jong-un" meets "Jong Un" and "COVID-19" meets "COVID".
+ * What joins letters/digits into one word: inner apostrophes or dots ("o'brien", "u.s"). Hyphens
+ * split, so "Jong-un" meets "Jong Un" and "COVID-19" meets "COVID".
  */
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+const WORD_JOINERS = "'’.";
 const DIGITS_ONLY = /^[\d.,-]+$/;
 const POSSESSIVE = /['’]s$/;
 
@@ -40,6 +41,21 @@ export function foldTerm(word: string): string {
 }
 
 /**
+ * Term of each word form seen (null: dropped), since the same forms recur in every article. Cleared
+ * when it reaches this size, which bounds memory on an endless stream: 100,000 is about three times
+ * the 32,000 distinct forms in all of `../shared/data/clustering` (train sets included).
+ */
+const TERM_CACHE_LIMIT = 100_000;
+const termCache = new Map<string, string | null>();
+
+/** The term a word form stands for, or null when it is dropped (steps 1–3 below). */
+function toTerm(form: string): string | null {
+  const word = form.toLowerCase().replace(POSSESSIVE, '');
+  if (word.length < 2 || DIGITS_ONLY.test(word) || isStopword(word)) return null;
+  return foldTerm(word);
+}
+
+/**
  * The content terms of a text, in order.
  * 1. Find words; lower-case them and drop a possessive `'s`.
  * 2. Drop stopwords, one-letter words and bare numbers (counts and years recur across unrelated stories).
@@ -47,10 +63,15 @@ export function foldTerm(word: string): string {
  */
 export function tokenizeTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase().replace(POSSESSIVE, '');
-    if (word.length < 2 || DIGITS_ONLY.test(word) || isStopword(word)) continue;
-    terms.push(foldTerm(word));
-  }
+  scanWords(text, WORD_JOINERS, (start, end) => {
+    const form = text.slice(start, end);
+    let term = termCache.get(form);
+    if (term === undefined) {
+      if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+      term = toTerm(form);
+      termCache.set(form, term);
+    }
+    if (term !== null) terms.push(term);
+  });
   return terms;
 }
