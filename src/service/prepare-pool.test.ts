@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RawDocument } from '../model/raw-document.ts';
-import { prepareArticle } from './prepare-article.ts';
+import { prepareArticles } from './prepare-article.ts';
 import { createPreparePool } from './prepare-pool.ts';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -34,7 +34,7 @@ const DOCUMENTS = [
 ];
 
 test('worker threads prepare the same articles as the calling thread, in input order', async () => {
-  const expected = DOCUMENTS.map((document) => prepareArticle(document, NOW));
+  const expected = prepareArticles(DOCUMENTS, NOW);
   for (const size of [0, 2]) {
     const pool = createPreparePool(size);
     try {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../model/raw-document.ts';
-import { type PrepareResult, prepareArticle } from './prepare-article.ts';
+import { type PrepareResult, prepareArticles } from './prepare-article.ts';
 import type { PrepareJob } from './prepare-worker.ts';
 
 /** Prepares batches of documents, on worker threads when there are any. */
@@ -57,7 +57,7 @@ class PrepareWorker {
       if (this.worker === worker) this.worker = undefined;
       for (const [jobId, job] of this.pending) {
         this.pending.delete(jobId);
-        job.resolve(job.documents.map((document) => prepareArticle(document, job.now)));
+        job.resolve(prepareArticles(job.documents, job.now));
       }
     };
     worker.on('error', recover);
@@ -74,7 +74,7 @@ class PrepareWorker {
 export function createPreparePool(size: number): PreparePool {
   if (size <= 0) {
     return {
-      prepare: async (documents, now) => documents.map((document) => prepareArticle(document, now)),
+      prepare: async (documents, now) => prepareArticles(documents, now),
       close: async () => {},
     };
   }

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { RawDocument } from '../model/raw-document.ts';
-import { prepareArticle } from './prepare-article.ts';
+import { prepareArticles } from './prepare-article.ts';
 
 /** A batch of documents for one worker, and the clock reading the main thread fixed for it. */
 export interface PrepareJob {
@@ -11,9 +11,5 @@ export interface PrepareJob {
 
 // Each job is answered in full before the next message is read, so replies come back in job order.
 parentPort?.on('message', (job: PrepareJob) => {
-  const now = new Date(job.now);
-  parentPort?.postMessage({
-    jobId: job.jobId,
-    results: job.documents.map((document) => prepareArticle(document, now)),
-  });
+  parentPort?.postMessage({ jobId: job.jobId, results: prepareArticles(job.documents, new Date(job.now)) });
 });
