@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Article } from '../model/article.ts';
 import type { Rejection } from '../model/raw-document.ts';
+import type { StoryAssignment, StoryLabel } from '../model/story.ts';
 import type { Store } from './store.ts';
 import { makeTestArticle } from './test-article.ts';
 
@@ -375,7 +376,177 @@ export function runStoreContract(name: string, open: () => Promise<Store> | Stor
         assert.equal(await store.getArticle('absent'), undefined);
         assert.deepEqual(await store.getContentHashes([]), new Map());
       }));
+
+    test('stores story assignments, labels with counts, and follows merges to the older story', () =>
+      withStore(async (store) => {
+        const runId = await store.beginRun(['stories.jsonl']);
+        const articles = [
+          makeTestArticle({
+            id: 'a1',
+            title: 'Dock strike',
+            outlet: 'Wire',
+            published: '2026-11-02T08:00:00Z',
+          }),
+          makeTestArticle({
+            id: 'a2',
+            title: 'Strike goes on',
+            outlet: 'Ledger',
+            published: '2026-11-03T08:00:00Z',
+          }),
+          makeTestArticle({
+            id: 'b1',
+            title: 'Flood warning',
+            outlet: 'Wire',
+            published: '2026-10-30T08:00:00Z',
+          }),
+        ];
+        await store.saveBatch(runId, articles, [], {
+          duplicates: [],
+          assignments: [
+            assignment('a1', 's1', true),
+            assignment('b1', 's2', true),
+            assignment('a2', 's3', true),
+          ],
+          merges: [],
+          labels: [label('s1', 'a1'), label('s2', 'b1'), label('s3', 'a2')],
+        });
+        assert.deepEqual(
+          (await store.listStories()).map((story) => story.id),
+          ['s3', 's1', 's2'],
+          'latest article first',
+        );
+        await store.saveOrganization({
+          duplicates: [],
+          assignments: [],
+          merges: [{ from: 's3', into: 's1', score: 0.5, why: { terms: ['strike'], entities: [] } }],
+          labels: [label('s1', 'a2')],
+        });
+        assert.equal(await store.countStories(), 2);
+        const story = await store.getStory('s3');
+        assert.ok(story, 'an absorbed id finds the surviving story');
+        assert.equal(story.id, 's1');
+        assert.deepEqual(
+          story.articles.map((member) => member.id),
+          ['a1', 'a2'],
+        );
+        assert.equal(story.representativeId, 'a2');
+        assert.equal(story.articleCount, 2);
+        assert.equal(story.sourceCount, 2);
+        assert.equal(story.firstPublished, '2026-11-02T08:00:00.000Z');
+        assert.equal(story.lastPublished, '2026-11-03T08:00:00.000Z');
+        assert.deepEqual(story.aliases, [{ id: 's3', score: 0.5, why: { terms: ['strike'], entities: [] } }]);
+        assert.deepEqual(
+          await store.getStoriesOfArticles(['a2', 'b1', 'missing']),
+          new Map([
+            ['a2', 's1'],
+            ['b1', 's2'],
+          ]),
+        );
+        assert.deepEqual(await store.getRepresentatives(['s1', 's3']), new Map([['s1', 'a2']]));
+        assert.deepEqual(
+          (await store.listStories({ sort: 'size' })).map((summary) => [summary.id, summary.articleCount]),
+          [
+            ['s1', 2],
+            ['s2', 1],
+          ],
+        );
+        assert.equal(await store.getStory('s9'), undefined);
+      }));
+
+    test('keeps duplicate groups with their representative and counts copies once as a source', () =>
+      withStore(async (store) => {
+        const runId = await store.beginRun(['wire.jsonl']);
+        const original = makeTestArticle({ id: 'w1', outlet: 'Wire', published: '2026-11-10T09:00:00Z' });
+        const copy = makeTestArticle({
+          id: 'w2',
+          outlet: 'Wire',
+          paragraphs: ['A syndicated copy.'],
+          published: '2026-11-10T18:00:00Z',
+        });
+        const near = { kind: 'near' as const, matchedId: 'w1', jaccard: 0.86, containment: 0.9 };
+        await store.saveBatch(runId, [original, copy], [], {
+          duplicates: [
+            { articleId: 'w1', groupId: 'w1', representativeId: 'w1' },
+            { articleId: 'w2', groupId: 'w1', representativeId: 'w1', match: near },
+          ],
+          assignments: [
+            assignment('w1', 's1', true),
+            { ...assignment('w2', 's1', false), via: 'copy', copyOf: 'w1' },
+          ],
+          merges: [],
+          labels: [label('s1', 'w1')],
+        });
+        const story = await store.getStory('s1');
+        assert.ok(story);
+        assert.equal(story.copyCount, 1);
+        assert.equal(story.sourceCount, 1, 'one outlet');
+        assert.deepEqual(story.duplicateGroups, [
+          { groupId: 'w1', representativeId: 'w1', members: [{ id: 'w1' }, { id: 'w2', match: near }] },
+        ]);
+        assert.equal(story.articles[1]?.via, 'copy');
+        assert.equal(story.articles[1]?.copyOf, 'w1');
+      }));
+
+    test('saves the engine checkpoint with the batch, replays from it, and forgets everything on reset', () =>
+      withStore(async (store) => {
+        assert.equal(await store.loadCheckpoint(), undefined);
+        const runId = await store.beginRun(['x']);
+        const first = [
+          makeTestArticle({ id: 'p' }),
+          makeTestArticle({ id: 'q', paragraphs: ['Other text.'] }),
+        ];
+        await store.saveBatch(runId, first, [], {
+          duplicates: [],
+          assignments: [assignment('p', 's1', true)],
+          merges: [],
+          labels: [label('s1', 'p')],
+          checkpoint: { dedupe: '{"d":1}', cluster: '{"c":1}' },
+        });
+        const checkpoint = await store.loadCheckpoint();
+        assert.deepEqual(checkpoint && { dedupe: checkpoint.dedupe, cluster: checkpoint.cluster }, {
+          dedupe: '{"d":1}',
+          cluster: '{"c":1}',
+        });
+        assert.ok(checkpoint);
+        const after = await store.listArticlesAfter(0, 10);
+        assert.deepEqual(
+          after.map((entry) => entry.article.id),
+          ['p', 'q'],
+        );
+        assert.equal(checkpoint.throughSeq, after[1]?.seq, 'covers every article stored with it');
+        assert.deepEqual(await store.listArticlesAfter(checkpoint.throughSeq, 10), []);
+        assert.deepEqual(
+          (await store.listArticlesAfter(after[0]?.seq ?? 0, 10)).map((entry) => entry.article),
+          [first[1]],
+        );
+        await store.resetOrganization();
+        assert.equal(await store.loadCheckpoint(), undefined);
+        assert.equal(await store.countStories(), 0);
+        assert.deepEqual(await store.getStoriesOfArticles(['p']), new Map());
+        assert.equal(await store.countArticles(), 2, 'articles stay');
+      }));
   });
+}
+
+function assignment(articleId: string, storyId: string, isNew: boolean): StoryAssignment {
+  return {
+    articleId,
+    storyId,
+    score: isNew ? 0 : 0.4,
+    isNew,
+    via: 'similarity',
+    why: { terms: [], entities: [] },
+  };
+}
+
+function label(storyId: string, representativeId: string): StoryLabel {
+  return {
+    storyId,
+    headline: `headline of ${representativeId}`,
+    representativeId,
+    keyTerms: ['k'],
+    keyEntities: [],
+  };
 }
 
 function counts(inserted: number, updated: number, unchanged: number, rejected: number) {

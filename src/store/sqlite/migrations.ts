@@ -73,6 +73,68 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rejections_run ON rejections (run_id);
     `,
   },
+  {
+    version: 2,
+    description: 'stories, story assignments and aliases, duplicate groups, engine checkpoint',
+    sql: `
+      -- Label and count columns are rewritten whenever a batch touches the story, so listings need no aggregation.
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        headline TEXT NOT NULL,
+        representative_id TEXT NOT NULL,
+        key_terms TEXT NOT NULL,
+        key_entities TEXT NOT NULL,
+        article_count INTEGER NOT NULL,
+        source_count INTEGER NOT NULL,
+        copy_count INTEGER NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX stories_recent ON stories (last_published DESC, id);
+      CREATE INDEX stories_size ON stories (article_count DESC, id);
+
+      -- story_id is the article's current story: merges move rows to the surviving story.
+      CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        is_new INTEGER NOT NULL,
+        via TEXT NOT NULL,
+        copy_of TEXT,
+        why TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX story_articles_story ON story_articles (story_id);
+
+      CREATE TABLE story_aliases (
+        alias TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        why TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX story_aliases_story ON story_aliases (story_id);
+
+      CREATE TABLE duplicates (
+        article_id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL,
+        match TEXT
+      ) STRICT;
+      CREATE INDEX duplicates_group ON duplicates (group_id);
+
+      CREATE TABLE duplicate_groups (
+        group_id TEXT PRIMARY KEY,
+        representative_id TEXT NOT NULL
+      ) STRICT;
+
+      -- One row: the engines' state after every article up to through_seq (articles.seq).
+      CREATE TABLE engine_checkpoint (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        through_seq INTEGER NOT NULL,
+        dedupe TEXT NOT NULL,
+        cluster TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

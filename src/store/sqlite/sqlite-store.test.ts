@@ -57,7 +57,18 @@ describe('sqlite store: files and schema', () => {
           .pluck()
           .all()
           .sort();
-        assert.deepEqual(tables, ['articles', 'articles_fts', 'rejections', 'runs']);
+        assert.deepEqual(tables, [
+          'articles',
+          'articles_fts',
+          'duplicate_groups',
+          'duplicates',
+          'engine_checkpoint',
+          'rejections',
+          'runs',
+          'stories',
+          'story_aliases',
+          'story_articles',
+        ]);
       });
     }
   });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Article } from '../../model/article.ts';
 import { getBodyText } from '../../model/article-text.ts';
 import type { Rejection } from '../../model/raw-document.ts';
+import type { StoryOrganization } from '../../model/story.ts';
 import { parseStoredArticle, serializeArticle } from '../article-json.ts';
 import { normalizePublishedKey } from '../published-key.ts';
 import { parseSearchTerms } from '../search-terms.ts';
@@ -11,11 +12,13 @@ import type {
   IngestCounts,
   IngestRun,
   SearchHit,
+  SequencedArticle,
   Store,
   StoredRejection,
 } from '../store.ts';
 import { buildFtsQuery } from './fts-query.ts';
 import { migrateDatabase } from './migrations.ts';
+import { prepareStoryTables } from './story-tables.ts';
 
 /** How long a write waits for another process's transaction; batches commit in milliseconds, so 5 s is ample margin. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -136,6 +139,10 @@ export function openSqliteStore(path: string): Store {
   const selectRejections = db.prepare<[number], RejectionRow>(
     'SELECT run_id, item, reason, source, at FROM rejections ORDER BY run_id DESC, id LIMIT ?',
   );
+  const selectAfter = db.prepare<[number, number], { seq: number; id: string; article: string }>(
+    'SELECT seq, id, article FROM articles WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const stories = prepareStoryTables(db);
   const selectRunRejections = db.prepare<[number, number], RejectionRow>(
     'SELECT run_id, item, reason, source, at FROM rejections WHERE run_id = ? ORDER BY id LIMIT ?',
   );
@@ -153,9 +160,15 @@ export function openSqliteStore(path: string): Store {
    *    the row (triggers replace its FTS entry). Checking row by row also handles an id repeated in the batch.
    * 3. Append the rejections, then add this batch's counts to the run so an interrupted run still
    *    shows what it committed.
+   * 4. Apply the batch's story organization, its checkpoint covering every article now stored.
    */
   const saveBatchTransaction = db.transaction(
-    (runId: number, articles: Article[], rejections: Rejection[]): IngestCounts => {
+    (
+      runId: number,
+      articles: Article[],
+      rejections: Rejection[],
+      organization: StoryOrganization | undefined,
+    ): IngestCounts => {
       const run = requireRun(runId);
       const counts: IngestCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: rejections.length };
       for (const article of articles) {
@@ -179,6 +192,7 @@ export function openSqliteStore(path: string): Store {
         insertRejection.run(runId, rejection.item, rejection.reason, source, at);
       }
       updateRunCounts.run(JSON.stringify(addCounts(JSON.parse(run.counts), counts)), runId);
+      if (organization) stories.applyOrganization(organization, stories.getLastSeq());
       return counts;
     },
   );
@@ -200,10 +214,41 @@ export function openSqliteStore(path: string): Store {
       const rows = selectHashes.all(JSON.stringify(ids));
       return new Map(rows.map((row) => [row.id, row.content_hash]));
     },
-    async saveBatch(runId, articles, rejections) {
+    async saveBatch(runId, articles, rejections, organization) {
       // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot
       // upgrade to a writer in WAL mode once another process has committed, and would fail at once.
-      return saveBatchTransaction.immediate(runId, articles, rejections);
+      return saveBatchTransaction.immediate(runId, articles, rejections, organization);
+    },
+    async saveOrganization(organization, throughSeq) {
+      db.transaction(() =>
+        stories.applyOrganization(organization, throughSeq ?? stories.getLastSeq()),
+      ).immediate();
+    },
+    async loadCheckpoint() {
+      return stories.loadCheckpoint();
+    },
+    async listArticlesAfter(afterSeq, limit): Promise<SequencedArticle[]> {
+      return selectAfter
+        .all(afterSeq, checkCount('limit', limit))
+        .map((row) => ({ seq: row.seq, article: parseStoredArticle(row.article, row.id) }));
+    },
+    async resetOrganization() {
+      db.transaction(() => stories.reset()).immediate();
+    },
+    async getStoriesOfArticles(ids) {
+      return stories.getStoriesOfArticles(ids);
+    },
+    async getRepresentatives(storyIds) {
+      return stories.getRepresentatives(storyIds);
+    },
+    async listStories(query = {}) {
+      return stories.listStories(query, checkLimit(query.limit), checkCount('offset', query.offset ?? 0));
+    },
+    async countStories() {
+      return stories.countStories();
+    },
+    async getStory(id) {
+      return stories.getStory(id);
     },
     async getArticle(id) {
       const row = selectArticle.get(id);
