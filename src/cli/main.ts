@@ -1,17 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { type CliContext, CliError, EXIT_OK, EXIT_USAGE, printError } from './cli-context.ts';
 import { registerArticlesCommand } from './commands/articles-command.ts';
+import { registerClusterCommand } from './commands/cluster-command.ts';
 import { registerExtractCommand } from './commands/extract-command.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
+import { registerReclusterCommand } from './commands/recluster-command.ts';
 import { registerRejectsCommand } from './commands/rejects-command.ts';
 import { registerSearchCommand } from './commands/search-command.ts';
+import { registerStoriesCommand } from './commands/stories-command.ts';
 import { DEFAULT_DB_PATH } from './open-store.ts';
 
 /** Builds the `dossier` command tree writing through `context`. */
 export function createProgram(context: CliContext): Command {
   const program = new Command('dossier')
     .description(
-      'Dossier: ingest, clean and search news coverage, with every character traceable to its source.',
+      'Dossier: ingest, clean, deduplicate and group news coverage into stories, with every character traceable to its source.',
     )
     .version('0.1.0')
     .option('--db <path>', 'SQLite database file', DEFAULT_DB_PATH)
@@ -24,9 +27,12 @@ export function createProgram(context: CliContext): Command {
   const getDbPath = () => program.opts<{ db: string }>().db;
   registerIngestCommand(program, context, getDbPath);
   registerArticlesCommand(program, context, getDbPath);
+  registerStoriesCommand(program, context, getDbPath);
+  registerReclusterCommand(program, context, getDbPath);
   registerSearchCommand(program, context, getDbPath);
   registerRejectsCommand(program, context, getDbPath);
   registerExtractCommand(program, context);
+  registerClusterCommand(program, context);
   return program;
 }
 

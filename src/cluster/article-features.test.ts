@@ -20,6 +20,11 @@ test('extractFeatures weights title terms, reads only the lead and parses the da
   assert.equal(features.terms.has('glacier'), false);
   assert.equal(features.entities.get('port aldery'), 1);
   assert.equal(features.time, Date.parse('2024-05-07T09:30:00Z'));
+  // Written forms, for labels: the first one met.
+  assert.equal(features.termForms.get('reach'), 'reached');
+  assert.equal(features.entityForms.get('port aldery'), 'Port Aldery');
+  // Plain data: a structured clone (as from a worker thread) keeps every field.
+  assert.deepEqual(structuredClone(features), features);
 });
 
 test('extractFeatures takes names from a sentence-case title but not from a title-cased one', () => {

@@ -1,6 +1,8 @@
 import { detectEntities, isTitleCased } from './detect-entities.ts';
-import type { SparseVector } from './sparse-vector.ts';
-import { tokenizeTerms } from './tokenize-terms.ts';
+import { scanTerms } from './tokenize-terms.ts';
+
+/** A sparse vector: key → weight. Keys absent are zero. */
+export type SparseVector = Map<string, number>;
 
 /** One article as the clusterer sees it. `date` is ISO 8601 or null when unknown. */
 export interface ClusterArticle {
@@ -10,7 +12,10 @@ export interface ClusterArticle {
   date: string | null;
 }
 
-/** What an article is about, before IDF weighting (IDF changes as the stream grows). */
+/**
+ * What an article is about, before IDF weighting (IDF changes as the stream grows). Plain data
+ * (maps of strings and numbers), so it survives a structured clone from a worker thread.
+ */
 export interface ArticleFeatures {
   /** Sublinear term weights, title occurrences counted `titleWeight` times. */
   terms: SparseVector;
@@ -18,16 +23,16 @@ export interface ArticleFeatures {
   entities: SparseVector;
   /** Milliseconds since the epoch, or null when the date is missing. */
   time: number | null;
+  /** A written form of each term ("impeachment" for `impeach`) and name, for labels and reasons. */
+  termForms: Map<string, string>;
+  entityForms: Map<string, string>;
 }
 
+/** The options `extractFeatures` reads; `ClusterOptions` includes them. */
 export interface FeatureOptions {
   titleWeight: number;
   /** Only this many leading characters of the body are read: the lead says what the story is. */
   bodyChars: number;
-}
-
-function addCounts(target: Map<string, number>, keys: Iterable<string>, weight: number): void {
-  for (const key of keys) target.set(key, (target.get(key) ?? 0) + weight);
 }
 
 /** `1 + ln(count)`: a term repeated ten times is not ten times as telling. */
@@ -46,7 +51,8 @@ export function parseTime(date: string | null, articleId: string): number | null
 }
 
 /**
- * The features of one article.
+ * The features of one article. Pure, so it can run on a worker thread; the clusterer only needs the
+ * same `FeatureOptions` it was built with.
  * 1. Terms of the title (weighted `titleWeight`) and of the body's lead; sublinear weights.
  * 2. Names from the body lead, plus the title's when it is written in sentence case.
  * 3. The date as a time stamp.
@@ -54,16 +60,25 @@ export function parseTime(date: string | null, articleId: string): number | null
 export function extractFeatures(article: ClusterArticle, options: FeatureOptions): ArticleFeatures {
   const body = article.text.slice(0, options.bodyChars);
   const termCounts = new Map<string, number>();
-  addCounts(termCounts, tokenizeTerms(article.title), options.titleWeight);
-  addCounts(termCounts, tokenizeTerms(body), 1);
-  const entityCounts = detectEntities(body);
+  const termForms = new Map<string, string>();
+  const addTerms = (text: string, weight: number) =>
+    scanTerms(text, ({ term, form }) => {
+      termCounts.set(term, (termCounts.get(term) ?? 0) + weight);
+      if (!termForms.has(term)) termForms.set(term, form);
+    });
+  addTerms(article.title, options.titleWeight);
+  addTerms(body, 1);
+  const entityForms = new Map<string, string>();
+  const entityCounts = detectEntities(body, entityForms);
   if (!isTitleCased(article.title)) {
-    for (const [key, count] of detectEntities(article.title))
+    for (const [key, count] of detectEntities(article.title, entityForms))
       entityCounts.set(key, (entityCounts.get(key) ?? 0) + count);
   }
   return {
     terms: toSublinear(termCounts),
     entities: toSublinear(entityCounts),
     time: parseTime(article.date, article.id),
+    termForms,
+    entityForms,
   };
 }

@@ -17,6 +17,13 @@ test('detectEntities finds capitalised names with their words, without titles or
   assert.equal(entities.has('repair'), false);
 });
 
+test('detectEntities records the first written form of each name', () => {
+  const forms = new Map<string, string>();
+  detectEntities("Crews thanked Ines Valcourt's team. Valcourt spoke.", forms);
+  assert.equal(forms.get('ines valcourt'), 'Ines Valcourt');
+  assert.equal(forms.get('valcourt'), 'Valcourt');
+});
+
 test('detectEntities splits names at punctuation and keeps a sentence-initial name written only capitalised', () => {
   const entities = detectEntities('Ines Valcourt thanked Oskar Brandt, Lena Moor and the crew.');
   assert.equal(entities.get('ines valcourt'), 1);

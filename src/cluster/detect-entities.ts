@@ -57,11 +57,17 @@ function normalizeName(words: string[]): string {
   return words.map((word) => foldTerm(word.toLowerCase().replace(POSSESSIVE, ''))).join(' ');
 }
 
+/** A name as written, for display: "Ines Valcourt's" → "Ines Valcourt". */
+function displayName(words: string[]): string {
+  return words.join(' ').replace(POSSESSIVE, '');
+}
+
 /**
  * Names of people, organisations and places found as runs of capitalised words, a stand-in until
  * real entity extraction lands. Returns each normalised name ("hollis canyon road") with its count;
  * a multi-word name also counts each of its words ("canyon"), so "Dana Whitcombe" and a later
- * "Whitcombe" share a key.
+ * "Whitcombe" share a key. When `forms` is given, it receives each new name's first written form
+ * ("hollis canyon road" → "Hollis Canyon Road").
  * 1. Split into sentences; in each, collect runs of capitalised words separated only by spaces,
  *    allowing lower-case connectors ("of", "&") inside a run.
  * 2. Trim stopwords and connectors off both ends ("The", "In", "I've"), and titles off the front
@@ -69,13 +75,17 @@ function normalizeName(words: string[]): string {
  *    case or a connector follows it.
  * 3. Drop a one-word run left at the start of a sentence: any word is capitalised there.
  */
-export function detectEntities(text: string): Map<string, number> {
+export function detectEntities(text: string, forms?: Map<string, string>): Map<string, number> {
   const entities = new Map<string, number>();
   const lowerCaseWords = new Set<string>();
   scanWords(text, WORD_JOINERS, (start, end) => {
     if (!isCapitalisedAt(text, start)) lowerCaseWords.add(text.slice(start, end));
   });
-  const add = (key: string) => entities.set(key, (entities.get(key) ?? 0) + 1);
+  const add = (words: string[]) => {
+    const key = normalizeName(words);
+    entities.set(key, (entities.get(key) ?? 0) + 1);
+    if (forms && !forms.has(key)) forms.set(key, displayName(words));
+  };
   const flush = (run: string[], runStartsSentence: boolean) => {
     let start = 0;
     let end = run.length;
@@ -90,8 +100,8 @@ export function detectEntities(text: string): Map<string, number> {
     while (end > start && isEdgeWord(run[end - 1] ?? '', false)) end--;
     const words = run.slice(start, end);
     if (words.length === 0 || (words.length === 1 && runStartsSentence && start === 0)) return;
-    add(normalizeName(words));
-    if (words.length > 1) for (const word of words) if (!CONNECTORS.has(word)) add(normalizeName([word]));
+    add(words);
+    if (words.length > 1) for (const word of words) if (!CONNECTORS.has(word)) add([word]);
   };
   for (const sentence of splitSentences(text)) {
     let run: string[] = [];

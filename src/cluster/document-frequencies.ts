@@ -1,23 +1,34 @@
 /**
- * Document frequencies maintained incrementally over the stream: the IDF of a term reflects every
+ * Document frequencies maintained incrementally over the stream: the IDF of a key reflects every
  * article seen so far, so no background corpus is needed (the stream warms itself up).
  * State is plain data so it can be serialised with the clusterer.
  */
 export interface DocumentFrequencyState {
   documents: number;
-  counts: Record<string, number>;
+  /** Key → number of documents holding it, in the order the keys were first seen. */
+  counts: [string, number][];
 }
 
+/**
+ * A key dictionary with document frequencies. Each key gets a dense id, so hot loops index arrays
+ * instead of hashing strings. IDF is `ln((N + prior + 1) / (df + 0.5))`, kept as the difference of
+ * two logarithms: `ln(N + prior + 1)` changes once per document and `ln(df + 0.5)` once per key
+ * occurrence, so reading an IDF is a subtraction and nothing cached ever goes stale.
+ *
+ * Memory grows with the vocabulary, not with the stream: new words keep arriving, but sublinearly
+ * (12,981 term and 9,844 name keys after the 7,356 `neus_train` articles); `docs/clustering.md`
+ * says why keys are not pruned.
+ */
 export class DocumentFrequencies {
   private documents: number;
-  /** Key dictionary: each key seen gets a dense id, so hot loops index arrays instead of hashing strings. */
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
-  private readonly counts: number[] = [];
-  /** IDF by id, valid while `idfStamps[id]` equals the document count (every change bumps that count). */
-  private readonly idfs: number[] = [];
-  private readonly idfStamps: number[] = [];
+  private counts = new Int32Array(1024);
+  /** `ln(df + 0.5)` by id. */
+  private logCounts = new Float64Array(1024);
   private readonly priorDocuments: number;
+  /** `ln(N + prior + 1)`. */
+  private logTotal: number;
 
   /**
    * `priorDocuments` imagines that many earlier documents holding none of the keys: at the start
@@ -27,7 +38,8 @@ export class DocumentFrequencies {
   constructor(state?: DocumentFrequencyState, priorDocuments = 0) {
     this.priorDocuments = priorDocuments;
     this.documents = state?.documents ?? 0;
-    for (const [key, count] of Object.entries(state?.counts ?? {})) this.counts[this.getId(key)] = count;
+    this.logTotal = Math.log(this.documents + priorDocuments + 1);
+    for (const [key, count] of state?.counts ?? []) this.setCount(this.getId(key), count);
   }
 
   /** The dense id of `key`, assigning the next one (with frequency 0) to a key not seen before. */
@@ -37,11 +49,15 @@ export class DocumentFrequencies {
       id = this.keys.length;
       this.ids.set(key, id);
       this.keys.push(key);
-      this.counts.push(0);
-      this.idfs.push(0);
-      this.idfStamps.push(-1);
+      if (id >= this.counts.length) this.grow();
+      this.logCounts[id] = Math.log(0.5);
     }
     return id;
+  }
+
+  /** The id of `key`, or -1 when it was never seen (nothing is assigned). */
+  findId(key: string): number {
+    return this.ids.get(key) ?? -1;
   }
 
   /** The key with dense id `id`. */
@@ -54,17 +70,18 @@ export class DocumentFrequencies {
     return this.keys.length;
   }
 
-  /** Counts one document holding each key of `keys` once. */
-  addDocument(keys: Iterable<string>): void {
-    this.documents++;
-    for (const key of new Set(keys)) {
-      const id = this.getId(key);
-      this.counts[id] = (this.counts[id] ?? 0) + 1;
-    }
-  }
-
   get documentCount(): number {
     return this.documents;
+  }
+
+  /** Counts one document holding each of `ids` (distinct) once. */
+  addDocument(ids: ArrayLike<number>): void {
+    this.documents++;
+    this.logTotal = Math.log(this.documents + this.priorDocuments + 1);
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index] ?? 0;
+      this.setCount(id, (this.counts[id] ?? 0) + 1);
+    }
   }
 
   frequency(key: string): number {
@@ -72,30 +89,35 @@ export class DocumentFrequencies {
     return id === undefined ? 0 : (this.counts[id] ?? 0);
   }
 
-  /** Smoothed IDF, `ln((N + prior + 1) / (df + 0.5))`: positive for every key, highest for keys seen once. */
-  idf(key: string): number {
-    return this.computeIdf(this.frequency(key));
-  }
-
-  /** `idf` of the key with dense id `id` (see `getId`), computed once per document count. */
+  /** IDF of the key with id `id` (see the class comment); -1 stands for a key never seen. */
   idfOf(id: number): number {
-    if (this.idfStamps[id] !== this.documents) {
-      this.idfs[id] = this.computeIdf(this.counts[id] ?? 0);
-      this.idfStamps[id] = this.documents;
-    }
-    return this.idfs[id] ?? 0;
+    return this.logTotal - (id < 0 ? Math.log(0.5) : (this.logCounts[id] ?? 0));
   }
 
-  private computeIdf(frequency: number): number {
-    return Math.log((this.documents + this.priorDocuments + 1) / (frequency + 0.5));
+  idf(key: string): number {
+    return this.idfOf(this.findId(key));
   }
 
   toState(): DocumentFrequencyState {
-    const counts: Record<string, number> = {};
+    const counts: [string, number][] = [];
     this.keys.forEach((key, id) => {
       const count = this.counts[id] ?? 0;
-      if (count > 0) counts[key] = count;
+      if (count > 0) counts.push([key, count]);
     });
     return { documents: this.documents, counts };
+  }
+
+  private setCount(id: number, count: number): void {
+    this.counts[id] = count;
+    this.logCounts[id] = Math.log(count + 0.5);
+  }
+
+  private grow(): void {
+    const counts = new Int32Array(this.counts.length * 2);
+    counts.set(this.counts);
+    this.counts = counts;
+    const logCounts = new Float64Array(this.logCounts.length * 2);
+    logCounts.set(this.logCounts);
+    this.logCounts = logCounts;
   }
 }

@@ -1,140 +1,133 @@
 import type { DocumentFrequencies } from './document-frequencies.ts';
-import type { SparseVector } from './sparse-vector.ts';
+import type { IdVector } from './id-vector.ts';
 
 /**
- * A sparse vector compiled for scoring: dense key ids from a `DocumentFrequencies` dictionary and
- * the raw (pre-IDF) weights, in the vector's own order, plus its IDF-weighted norm cached for the
- * document count it was computed at.
- */
-export interface CompiledVector {
-  ids: Int32Array;
-  values: Float64Array;
-  norm: number;
-  /** Document count `norm` is valid for; -1 before it was first computed. */
-  normStamp: number;
-}
-
-export function compileVector(vector: SparseVector, frequencies: DocumentFrequencies): CompiledVector {
-  const ids = new Int32Array(vector.size);
-  const values = new Float64Array(vector.size);
-  let index = 0;
-  for (const [key, value] of vector) {
-    ids[index] = frequencies.getId(key);
-    values[index] = value;
-    index++;
-  }
-  return { ids, values, norm: 0, normStamp: -1 };
-}
-
-/**
- * IDF-weighted cosine of compiled vectors, the same arithmetic in the same order as `reweight` then
- * `cosineSimilarity` on maps (so scores are bit-identical), without building weighted maps.
- * 1. Norms: the sum of squared weighted values in vector order, cached per document count.
- * 2. Dot product: the first vector (the probe, scored against many candidates in a row) has its
- *    weighted values scattered by key id once per document count. The smaller vector is walked in
- *    its order, as `dotProduct` does; when that is the probe, the candidate's weighted values at
- *    the probe's keys are first gathered into a second scratch array, cleared afterwards.
+ * IDF-weighted cosine of id vectors against one probe (an article, or a story looking for stories
+ * to merge), weighted by the IDF of the moment, so old centroids benefit from today's frequencies.
+ * 1. `setProbe` scatters the probe's weighted values by key id into a dense scratch array, once for
+ *    all the candidates it is scored against (keys never seen, id -1, count in its norm only).
+ * 2. `cosine` walks the candidate once, summing its weighted dot product with the probe and its own
+ *    norm: no map, no allocation, and IDF reads are a subtraction (`DocumentFrequencies.idfOf`).
  */
 export class IdfCosine {
   private readonly frequencies: DocumentFrequencies;
-  /** The probe's weighted values by key id (zero elsewhere), valid for `probe` at `probeStamp`. */
-  private probeWeights = new Float64Array(0);
-  private probe: CompiledVector | undefined;
-  private probeStamp = -1;
-  /** A candidate's weighted values at the probe's keys; all zero between calls. */
-  private matched = new Float64Array(0);
+  /** The probe's weighted values by key id (zero elsewhere). */
+  private probeWeights = new Float64Array(1024);
+  /** 1 + the probe's index of each of its key ids (zero elsewhere), to find its written forms. */
+  private probeIndex = new Int32Array(1024);
+  private probe: IdVector | undefined;
+  private probeNorm = 0;
+  /** A top-`topLimit` ranking kept sorted by insertion (limits are small), best first, ties by key. */
+  private readonly topIds: number[] = [];
+  private readonly topScores: number[] = [];
+  private topLimit = 0;
 
   constructor(frequencies: DocumentFrequencies) {
     this.frequencies = frequencies;
   }
 
-  getNorm(vector: CompiledVector): number {
-    const stamp = this.frequencies.documentCount;
-    if (vector.normStamp === stamp) return vector.norm;
+  /** Makes `probe` the vector `cosine` compares with; call again after the frequencies change. */
+  setProbe(probe: IdVector): void {
+    this.clearProbe();
+    if (this.probeWeights.length < this.frequencies.size) {
+      const size = Math.max(this.frequencies.size, 2 * this.probeWeights.length);
+      this.probeWeights = new Float64Array(size);
+      this.probeIndex = new Int32Array(size);
+    }
+    let sum = 0;
+    for (let index = 0; index < probe.ids.length; index++) {
+      const id = probe.ids[index] ?? -1;
+      const weighted = (probe.values[index] ?? 0) * this.frequencies.idfOf(id);
+      sum += weighted * weighted;
+      if (id >= 0) {
+        this.probeWeights[id] = weighted;
+        this.probeIndex[id] = index + 1;
+      }
+    }
+    this.probe = probe;
+    this.probeNorm = Math.sqrt(sum);
+  }
+
+  /** Cosine of `vector` with the probe, in [0, 1]; 0 when either is empty. */
+  cosine(vector: IdVector): number {
+    const probeWeights = this.probeWeights;
+    let dot = 0;
     let sum = 0;
     for (let index = 0; index < vector.ids.length; index++) {
-      const weighted = (vector.values[index] ?? 0) * this.frequencies.idfOf(vector.ids[index] ?? 0);
+      const id = vector.ids[index] ?? 0;
+      const weighted = (vector.values[index] ?? 0) * this.frequencies.idfOf(id);
+      dot += weighted * (probeWeights[id] ?? 0);
       sum += weighted * weighted;
     }
-    vector.norm = Math.sqrt(sum);
-    vector.normStamp = stamp;
-    return vector.norm;
+    const norms = this.probeNorm * Math.sqrt(sum);
+    return norms === 0 ? 0 : dot / norms;
   }
 
   /**
-   * The `limit` keys with the highest IDF-weighted value, best first, ties by key: what `getTopKeys`
-   * gives on the weighted map, found by insertion into a short sorted list instead of a full sort.
+   * Written forms (the probe's) of the keys `vector` shares with the probe, by their share of the dot
+   * product, largest first, ties by key: why the two belong together.
    */
-  getHeaviestKeys(vector: CompiledVector, limit: number): string[] {
-    if (limit <= 0) return [];
-    const ids: number[] = [];
-    const scores: number[] = [];
-    const isBefore = (score: number, id: number, at: number): boolean => {
-      const other = scores[at] ?? 0;
-      if (score !== other) return score > other;
-      return this.frequencies.getKey(id) < this.frequencies.getKey(ids[at] ?? 0);
-    };
+  getSharedForms(vector: IdVector, limit: number): string[] {
+    this.startRanking(limit);
     for (let index = 0; index < vector.ids.length; index++) {
       const id = vector.ids[index] ?? 0;
-      const score = (vector.values[index] ?? 0) * this.frequencies.idfOf(id);
-      if (ids.length === limit && !isBefore(score, id, limit - 1)) continue;
-      let at = Math.min(ids.length, limit - 1);
-      while (at > 0 && isBefore(score, id, at - 1)) at--;
-      if (ids.length === limit) {
-        ids.pop();
-        scores.pop();
-      }
-      ids.splice(at, 0, id);
-      scores.splice(at, 0, score);
+      const probeWeight = this.probeWeights[id] ?? 0;
+      if (probeWeight !== 0)
+        this.offer(id, probeWeight * (vector.values[index] ?? 0) * this.frequencies.idfOf(id));
     }
-    return ids.map((id) => this.frequencies.getKey(id));
+    return this.ranked().map((id) => this.probe?.forms[(this.probeIndex[id] ?? 0) - 1] ?? '');
   }
 
-  /** Cosine in [0, 1]; 0 when either vector is empty. */
-  cosine(a: CompiledVector, b: CompiledVector): number {
-    const norms = this.getNorm(a) * this.getNorm(b);
-    return norms === 0 ? 0 : this.dotProduct(a, b) / norms;
+  /** Ids of the `limit` keys of `vector` with the highest IDF-weighted value, best first, ties by key. */
+  getHeaviestIds(vector: IdVector, limit: number): number[] {
+    this.startRanking(limit);
+    for (let index = 0; index < vector.ids.length; index++) {
+      const id = vector.ids[index] ?? 0;
+      this.offer(id, (vector.values[index] ?? 0) * this.frequencies.idfOf(id));
+    }
+    return this.ranked();
   }
 
-  private setProbe(probe: CompiledVector): void {
-    const stamp = this.frequencies.documentCount;
-    if (this.probe === probe && this.probeStamp === stamp) return;
-    for (const id of this.probe?.ids ?? []) this.probeWeights[id] = 0;
-    if (this.probeWeights.length < this.frequencies.size) {
-      this.probeWeights = new Float64Array(Math.max(this.frequencies.size, 2 * this.probeWeights.length));
-    }
-    for (let index = 0; index < probe.ids.length; index++) {
-      const id = probe.ids[index] ?? 0;
-      this.probeWeights[id] = (probe.values[index] ?? 0) * this.frequencies.idfOf(id);
-    }
-    this.probe = probe;
-    this.probeStamp = stamp;
+  private startRanking(limit: number): void {
+    this.topIds.length = 0;
+    this.topScores.length = 0;
+    this.topLimit = limit;
   }
 
-  /** Keys absent from one side read 0 and add +0, which leaves the sum exactly as skipping them would. */
-  private dotProduct(a: CompiledVector, b: CompiledVector): number {
-    this.setProbe(a);
-    const probeWeights = this.probeWeights;
-    let sum = 0;
-    if (a.ids.length > b.ids.length) {
-      for (let index = 0; index < b.ids.length; index++) {
-        const id = b.ids[index] ?? 0;
-        sum += (b.values[index] ?? 0) * this.frequencies.idfOf(id) * (probeWeights[id] ?? 0);
-      }
-      return sum;
+  private isBefore(id: number, score: number, at: number): boolean {
+    const other = this.topScores[at] ?? 0;
+    if (score !== other) return score > other;
+    return this.frequencies.getKey(id) < this.frequencies.getKey(this.topIds[at] ?? 0);
+  }
+
+  private offer(id: number, score: number): void {
+    const ids = this.topIds;
+    const limit = this.topLimit;
+    if (limit <= 0 || (ids.length === limit && !this.isBefore(id, score, limit - 1))) return;
+    if (ids.length === limit) {
+      ids.pop();
+      this.topScores.pop();
     }
-    if (this.matched.length < this.frequencies.size) {
-      this.matched = new Float64Array(Math.max(this.frequencies.size, 2 * this.matched.length));
+    let at = ids.length;
+    ids.push(id);
+    this.topScores.push(score);
+    for (; at > 0 && this.isBefore(id, score, at - 1); at--) {
+      ids[at] = ids[at - 1] ?? 0;
+      this.topScores[at] = this.topScores[at - 1] ?? 0;
     }
-    const matched = this.matched;
-    for (let index = 0; index < b.ids.length; index++) {
-      const id = b.ids[index] ?? 0;
-      if ((probeWeights[id] ?? 0) !== 0) matched[id] = (b.values[index] ?? 0) * this.frequencies.idfOf(id);
+    ids[at] = id;
+    this.topScores[at] = score;
+  }
+
+  private ranked(): number[] {
+    return [...this.topIds];
+  }
+
+  private clearProbe(): void {
+    for (const id of this.probe?.ids ?? []) {
+      if (id < 0) continue;
+      this.probeWeights[id] = 0;
+      this.probeIndex[id] = 0;
     }
-    for (const id of a.ids) {
-      sum += (probeWeights[id] ?? 0) * (matched[id] ?? 0);
-      matched[id] = 0;
-    }
-    return sum;
   }
 }

@@ -1,64 +1,126 @@
+/** One posting: an item's place in one key's list. */
+interface Posting {
+  slot: number;
+  key: number;
+  previous: Posting | undefined;
+  next: Posting | undefined;
+}
+
+/** A key's postings, oldest first: doubly linked, so an item moves to the end in constant time. */
+interface PostingList {
+  head: Posting | undefined;
+  tail: Posting | undefined;
+}
+
 /**
- * Posting lists from a key (term or name) to the stories indexed under it. Not part of the saved
- * clusterer state: it is rebuilt from the stories' centroids on load.
+ * Posting lists from a numeric key to the items (stories) indexed under it, most recently indexed
+ * last. Not part of the saved clusterer state: it is rebuilt from the stories, re-indexed in the
+ * order they were last indexed, which gives back the same lists in the same order.
+ * Lists hold only items currently indexed, so they are bounded by the number of live stories; a
+ * lookup reads at most `scanLimit` postings per key, newest first, so a key shared by thousands of
+ * stories ("trump", "covid") costs no more than a rare one.
  */
-export class InvertedIndex {
-  private readonly postings = new Map<string, Set<string>>();
-  private readonly keysOf = new Map<string, string[]>();
+export class InvertedIndex<T> {
+  private readonly lists = new Map<number, PostingList>();
+  /** Items by slot: a small integer per indexed item, reused, so lookups count hits in an array. */
+  private readonly items: (T | undefined)[] = [];
+  private readonly postingsOf: Posting[][] = [];
+  private readonly slots = new Map<T, number>();
+  private readonly freeSlots: number[] = [];
+  private hits = new Int32Array(64);
+  /** Postings read by all lookups so far: the work they did. */
+  postingsRead = 0;
+  /** Slots met by the current lookup, in the order first met (reused). */
+  private readonly touched: number[] = [];
 
-  private addPosting(key: string, story: string): void {
-    let stories = this.postings.get(key);
-    if (!stories) {
-      stories = new Set();
-      this.postings.set(key, stories);
+  /** Replaces the keys `item` is indexed under; it becomes the most recent in each list. */
+  setKeys(item: T, keys: Iterable<number>): void {
+    this.remove(item);
+    const slot = this.freeSlots.pop() ?? this.items.length;
+    this.items[slot] = item;
+    this.slots.set(item, slot);
+    const postings: Posting[] = [];
+    for (const key of new Set(keys)) {
+      let list = this.lists.get(key);
+      if (!list) {
+        list = { head: undefined, tail: undefined };
+        this.lists.set(key, list);
+      }
+      const posting: Posting = { slot, key, previous: list.tail, next: undefined };
+      if (list.tail) list.tail.next = posting;
+      else list.head = posting;
+      list.tail = posting;
+      postings.push(posting);
     }
-    stories.add(story);
-    const keys = this.keysOf.get(story);
-    if (keys) keys.push(key);
-    else this.keysOf.set(story, [key]);
+    this.postingsOf[slot] = postings;
+    if (this.hits.length < this.items.length) this.hits = new Int32Array(2 * this.items.length);
   }
 
-  /** Replaces the keys a story is indexed under. */
-  setKeys(story: string, keys: Iterable<string>): void {
-    this.remove(story);
-    for (const key of new Set(keys)) this.addPosting(key, story);
+  remove(item: T): void {
+    const slot = this.slots.get(item);
+    if (slot === undefined) return;
+    for (const posting of this.postingsOf[slot] ?? []) {
+      const list = this.lists.get(posting.key);
+      if (!list) continue;
+      if (posting.previous) posting.previous.next = posting.next;
+      else list.head = posting.next;
+      if (posting.next) posting.next.previous = posting.previous;
+      else list.tail = posting.previous;
+      if (!list.head) this.lists.delete(posting.key);
+    }
+    this.postingsOf[slot] = [];
+    this.items[slot] = undefined;
+    this.slots.delete(item);
+    this.freeSlots.push(slot);
   }
 
-  remove(story: string): void {
-    for (const key of this.keysOf.get(story) ?? []) {
-      const stories = this.postings.get(key);
-      stories?.delete(story);
-      if (stories?.size === 0) this.postings.delete(key);
-    }
-    this.keysOf.delete(story);
+  /** How many items are indexed. */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** How many postings all lists hold together. */
+  countPostings(): number {
+    let count = 0;
+    for (const postings of this.postingsOf) count += postings?.length ?? 0;
+    return count;
   }
 
   /**
-   * The `limit` stories sharing the most of `keys`, most first, ties in `lookup` order: a stable
-   * sort by count cut to `limit`, done as a bucket pass because counts are small integers.
+   * The `limit` items sharing the most of `keys`, most first, ties in the order first met. Each key
+   * contributes its `scanLimit` most recently indexed items. Counts are small integers, so the
+   * ranking is a stable counting sort over the items met.
    */
-  lookupTop(keys: Iterable<string>, limit: number): string[] {
-    const buckets: string[][] = [];
-    for (const [story, count] of this.lookup(keys)) {
-      const bucket = buckets[count];
-      if (bucket) bucket.push(story);
-      else buckets[count] = [story];
-    }
-    const top: string[] = [];
-    for (let count = buckets.length - 1; count > 0 && top.length < limit; count--) {
-      for (const story of buckets[count] ?? []) {
-        if (top.length === limit) break;
-        top.push(story);
+  lookupTop(keys: Iterable<number>, limit: number, scanLimit: number): T[] {
+    const hits = this.hits;
+    const touched = this.touched;
+    touched.length = 0;
+    let most = 0;
+    for (const key of keys) {
+      let posting = this.lists.get(key)?.tail;
+      for (let read = 0; posting && read < scanLimit; read++, posting = posting.previous) {
+        this.postingsRead++;
+        const count = (hits[posting.slot] ?? 0) + 1;
+        if (count === 1) touched.push(posting.slot);
+        hits[posting.slot] = count;
+        if (count > most) most = count;
       }
     }
-    return top;
-  }
-
-  /** Stories sharing at least one of `keys`, with how many they share. */
-  lookup(keys: Iterable<string>): Map<string, number> {
-    const hits = new Map<string, number>();
-    for (const key of keys)
-      for (const story of this.postings.get(key) ?? []) hits.set(story, (hits.get(story) ?? 0) + 1);
-    return hits;
+    // starts[c]: where the items met c times begin in the ranking (most hits first).
+    const starts = new Int32Array(most + 2);
+    for (const slot of touched) {
+      const rank = most - (hits[slot] ?? 0) + 1;
+      starts[rank] = (starts[rank] ?? 0) + 1;
+    }
+    for (let rank = 1; rank <= most; rank++) starts[rank] = (starts[rank] ?? 0) + (starts[rank - 1] ?? 0);
+    const ranked = new Array<T>(Math.min(limit, touched.length));
+    for (const slot of touched) {
+      const rank = most - (hits[slot] ?? 0);
+      const at = starts[rank] ?? 0;
+      starts[rank] = at + 1;
+      if (at < ranked.length) ranked[at] = this.items[slot] as T;
+      hits[slot] = 0;
+    }
+    return ranked;
   }
 }

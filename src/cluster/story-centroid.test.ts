@@ -1,47 +1,77 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addToStory, createStory, mergeStoryInto } from './story-centroid.ts';
+import { DocumentFrequencies } from './document-frequencies.ts';
+import { type IdVector, toIdVector, VectorSummer } from './id-vector.ts';
+import { addToStory, type CentroidContext, createStory, mergeStoryInto } from './story-centroid.ts';
 
-const LIMITS = { maxTerms: 2, maxEntities: 1 };
+const terms = new DocumentFrequencies();
+const entities = new DocumentFrequencies();
+const CONTEXT: CentroidContext = {
+  termSummer: new VectorSummer(terms),
+  entitySummer: new VectorSummer(entities),
+  maxTerms: 2,
+  maxEntities: 1,
+};
 
-test('addToStory adds unit vectors, bounds the centroid and widens the dates', () => {
+function toVector(frequencies: DocumentFrequencies, entries: [string, number][]): IdVector {
+  return toIdVector(new Map(entries), new Map(), frequencies, true);
+}
+
+function weightOf(vector: IdVector, key: string): number {
+  return vector.values[vector.ids.indexOf(terms.getId(key))] ?? 0;
+}
+
+test('addToStory adds unit vectors, bounds the centroid, widens the dates and tracks cohesion', () => {
   const story = createStory('s1');
   addToStory(
     story,
-    'a1',
     {
-      terms: new Map([
+      terms: toVector(terms, [
         ['ferry', 3],
         ['strike', 4],
       ]),
-      entities: new Map([['aldery', 2]]),
+      entities: toVector(entities, [['aldery', 2]]),
       time: 100,
     },
-    LIMITS,
+    CONTEXT,
   );
-  assert.ok(Math.abs((story.terms.get('strike') ?? 0) - 0.8) < 1e-12);
-  assert.ok(Math.abs((story.terms.get('ferry') ?? 0) - 0.6) < 1e-12);
+  assert.ok(Math.abs(weightOf(story.terms, 'strike') - 0.8) < 1e-12);
+  assert.ok(Math.abs(weightOf(story.terms, 'ferry') - 0.6) < 1e-12);
+  assert.ok(Math.abs(story.cohesion - 1) < 1e-12);
   addToStory(
     story,
-    'a2',
-    { terms: new Map([['pier', 1]]), entities: new Map([['skerrin', 1]]), time: 50 },
-    LIMITS,
+    { terms: toVector(terms, [['pier', 1]]), entities: toVector(entities, [['skerrin', 1]]), time: 50 },
+    CONTEXT,
   );
-  assert.deepEqual([...story.terms.keys()].sort(), ['pier', 'strike']);
-  assert.equal(story.entities.size, 1);
-  assert.deepEqual(story.articles, ['a1', 'a2']);
+  assert.deepEqual(
+    Array.from(story.terms.ids, (id) => terms.getKey(id)),
+    ['strike', 'pier'],
+  );
+  assert.equal(story.entities.ids.length, 1);
+  assert.equal(story.size, 2);
+  // Two members sharing nothing: ‖(0.6, 0.8, 1)‖ / 2, from the norm before the cut dropped ferry.
+  assert.ok(Math.abs(story.cohesion - Math.SQRT2 / 2) < 1e-12);
   assert.equal(story.firstTime, 50);
   assert.equal(story.lastTime, 100);
 });
 
-test('mergeStoryInto moves articles, weights and dates', () => {
+test('mergeStoryInto moves sizes, weights and dates', () => {
   const into = createStory('s1');
-  addToStory(into, 'a1', { terms: new Map([['ferry', 1]]), entities: new Map(), time: null }, LIMITS);
+  addToStory(
+    into,
+    { terms: toVector(terms, [['ferry', 1]]), entities: toVector(entities, []), time: null },
+    CONTEXT,
+  );
   const from = createStory('s2');
-  addToStory(from, 'a2', { terms: new Map([['ferry', 1]]), entities: new Map(), time: 200 }, LIMITS);
-  mergeStoryInto(into, from, LIMITS);
-  assert.deepEqual(into.articles, ['a1', 'a2']);
-  assert.equal(into.terms.get('ferry'), 2);
+  addToStory(
+    from,
+    { terms: toVector(terms, [['ferry', 1]]), entities: toVector(entities, []), time: 200 },
+    CONTEXT,
+  );
+  mergeStoryInto(into, from, CONTEXT);
+  assert.equal(into.size, 2);
+  assert.equal(weightOf(into.terms, 'ferry'), 2);
+  assert.equal(into.cohesion, 1);
   assert.equal(into.firstTime, 200);
   assert.equal(into.lastTime, 200);
 });

@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** The span of dates a story's articles carry; null ends when none had a date. */
 export interface StoryTimes {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldTerm, tokenizeTerms } from './tokenize-terms.ts';
+import { foldTerm, scanTerms, type TermForm, tokenizeTerms } from './tokenize-terms.ts';
 
 test('tokenizeTerms drops stopwords, bare numbers and possessives, and splits hyphens', () => {
   assert.deepEqual(tokenizeTerms("The council's 12 members voted on the harbour-dredging plan"), [
@@ -10,6 +10,16 @@ test('tokenizeTerms drops stopwords, bare numbers and possessives, and splits hy
     'harbour',
     'dredg',
     'plan',
+  ]);
+});
+
+test('scanTerms gives each term with the word it came from', () => {
+  const terms: TermForm[] = [];
+  scanTerms("The Council's ferries stopped", (term) => terms.push(term));
+  assert.deepEqual(terms, [
+    { term: 'council', form: 'council' },
+    { term: 'ferry', form: 'ferries' },
+    { term: 'stop', form: 'stopped' },
   ]);
 });
 

@@ -40,29 +40,34 @@ export function foldTerm(word: string): string {
   return stem;
 }
 
+/** A term with the word it was read from (lower case, possessive dropped), for display. */
+export interface TermForm {
+  term: string;
+  form: string;
+}
+
 /**
  * Term of each word form seen (null: dropped), since the same forms recur in every article. Cleared
  * when it reaches this size, which bounds memory on an endless stream: 100,000 is about three times
  * the 32,000 distinct forms in all of `../shared/data/clustering` (train sets included).
  */
 const TERM_CACHE_LIMIT = 100_000;
-const termCache = new Map<string, string | null>();
+const termCache = new Map<string, TermForm | null>();
 
 /** The term a word form stands for, or null when it is dropped (steps 1–3 below). */
-function toTerm(form: string): string | null {
+function toTerm(form: string): TermForm | null {
   const word = form.toLowerCase().replace(POSSESSIVE, '');
   if (word.length < 2 || DIGITS_ONLY.test(word) || isStopword(word)) return null;
-  return foldTerm(word);
+  return { term: foldTerm(word), form: word };
 }
 
 /**
- * The content terms of a text, in order.
+ * Calls `onTerm` with the content terms of a text, in order.
  * 1. Find words; lower-case them and drop a possessive `'s`.
  * 2. Drop stopwords, one-letter words and bare numbers (counts and years recur across unrelated stories).
- * 3. Fold plurals.
+ * 3. Fold inflections (`foldTerm`).
  */
-export function tokenizeTerms(text: string): string[] {
-  const terms: string[] = [];
+export function scanTerms(text: string, onTerm: (term: TermForm) => void): void {
   scanWords(text, WORD_JOINERS, (start, end) => {
     const form = text.slice(start, end);
     let term = termCache.get(form);
@@ -71,7 +76,13 @@ export function tokenizeTerms(text: string): string[] {
       term = toTerm(form);
       termCache.set(form, term);
     }
-    if (term !== null) terms.push(term);
+    if (term !== null) onTerm(term);
   });
+}
+
+/** The content terms of a text, in order (see `scanTerms`). */
+export function tokenizeTerms(text: string): string[] {
+  const terms: string[] = [];
+  scanTerms(text, (term) => terms.push(term.term));
   return terms;
 }

@@ -64,8 +64,11 @@ test('stories: exactly the keyed syndicated pairs are duplicates', { skip: stori
     if (decision.match?.kind === 'near') assert.ok(decision.match.jaccard >= 0.6, JSON.stringify(decision));
   }
   // d2-3 and d3-5 are undated: their dated originals stay representative; the others were published first.
+  // Read from the decisions, as ingest stores them: the set jumps between months, so by the end the
+  // detector has forgotten the earlier stories' groups (30 days of stream time).
+  const representatives = new Map(decisions.map((decision) => [decision.groupId, decision.representativeId]));
   assert.deepEqual(
-    detector.listGroups().map((group) => group.representativeId),
+    decisions.flatMap((decision) => (decision.match ? [representatives.get(decision.groupId)] : [])),
     ['d1-3', 'd2-1', 'd3-4', 'd4-1', 'd5-1'],
   );
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type DedupeItem, DuplicateDetector } from './duplicate-detector.ts';
+import { computeDedupeFeatures, type DedupeItem, DuplicateDetector } from './duplicate-detector.ts';
+import { decodeUint16s } from './uint16-base64.ts';
 
 /** An original fictional report (about 280 words), written for these tests. */
 const ORIGINAL = [
@@ -156,4 +157,160 @@ test('decisions are deterministic, and the state survives a JSON round trip', ()
   assert.deepEqual(restored.add(next), expected);
   assert.equal(expected.representativeId, 'copy');
   assert.deepEqual(restored.listGroups(), first.listGroups());
+});
+
+/** A body of 120 made-up words, different for every seed (a linear congruential sequence). */
+function makeBody(seed: number): string {
+  let state = seed * 2654435761;
+  const words: string[] = [];
+  for (let index = 0; index < 120; index++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    words.push(`w${(state >>> 8) % 5000}`);
+  }
+  return words.join(' ');
+}
+
+/** `body` with its tenth word replaced: a near copy. */
+function editBody(body: string): string {
+  const words = body.split(' ');
+  words[10] = 'edited';
+  return words.join(' ');
+}
+
+const DAY = 86_400_000;
+const dayOf = (day: number) => new Date(Date.UTC(2025, 0, 1) + day * DAY).toISOString();
+
+test('addFeatures with features computed elsewhere (and cloned, as from a worker) decides as add', () => {
+  const items: DedupeItem[] = [
+    { id: 'wire', body: ORIGINAL, published: '2025-03-13T10:00:00Z' },
+    { id: 'copy', body: SYNDICATED },
+    { id: 'same', body: ORIGINAL },
+    { id: 'other', body: OTHER_OUTLET },
+  ];
+  const direct = new DuplicateDetector();
+  const split = new DuplicateDetector();
+  for (const item of items) {
+    const features = structuredClone(computeDedupeFeatures(item));
+    assert.deepEqual(split.addFeatures(item.id, features), direct.add(item));
+  }
+  assert.deepEqual(split.toState(), direct.toState());
+});
+
+test('an item is forgotten after retentionDays of stream time; decisions already returned stay valid', () => {
+  const detector = new DuplicateDetector({ retentionDays: 10 });
+  const first = detector.add({ id: 'a', body: makeBody(1), published: dayOf(0) });
+  assert.equal(detector.add({ id: 'a2', body: editBody(makeBody(1)), published: dayOf(9) }).groupId, 'a');
+  detector.add({ id: 'b', body: makeBody(2), published: dayOf(11) });
+  // 'a' arrived on day 0: forgotten once stream time passes day 10; 'a2' (day 9) is still remembered.
+  assert.equal(detector.getRepresentative('a'), undefined);
+  assert.equal(detector.getRepresentative('a2'), 'a');
+  const late = detector.add({ id: 'a3', body: makeBody(1), published: dayOf(12) });
+  assert.deepEqual(
+    [late.match?.kind, late.match?.matchedId, late.groupId, late.representativeId],
+    ['near', 'a2', 'a', 'a'],
+  );
+  assert.deepEqual(first, { id: 'a', groupId: 'a', representativeId: 'a' });
+  detector.add({ id: 'c', body: makeBody(3), published: dayOf(30) });
+  assert.deepEqual(detector.add({ id: 'a4', body: makeBody(1), published: dayOf(30) }), {
+    id: 'a4',
+    groupId: 'a4',
+    representativeId: 'a4',
+  });
+  assert.equal(detector.size, 2);
+});
+
+test('an old article arriving late is remembered from its arrival, so a backfill in any order still matches', () => {
+  const detector = new DuplicateDetector({ retentionDays: 10 });
+  detector.add({ id: 'new', body: makeBody(1), published: dayOf(100) });
+  detector.add({ id: 'old', body: makeBody(2), published: dayOf(0) });
+  const copy = detector.add({ id: 'old-copy', body: editBody(makeBody(2)), published: dayOf(1) });
+  assert.equal(copy.match?.matchedId, 'old');
+  assert.equal(copy.representativeId, 'old');
+});
+
+test('undated items count as arriving at the newest date seen, or the first date once one comes', () => {
+  const detector = new DuplicateDetector({ retentionDays: 10 });
+  detector.add({ id: 'undated-first', body: makeBody(1) });
+  detector.add({ id: 'dated', body: makeBody(2), published: dayOf(50) });
+  detector.add({ id: 'undated-later', body: makeBody(3) });
+  detector.add({ id: 'next', body: makeBody(4), published: dayOf(59) });
+  assert.equal(detector.size, 4);
+  detector.add({ id: 'last', body: makeBody(5), published: dayOf(61) });
+  assert.deepEqual(detector.listGroups(), []);
+  assert.equal(detector.size, 2);
+  assert.equal(detector.getRepresentative('undated-later'), undefined);
+  assert.equal(detector.getRepresentative('next'), 'next');
+});
+
+test('beyond maxItems the earliest added are forgotten first, exact keys and groups included', () => {
+  const detector = new DuplicateDetector({ maxItems: 3 });
+  detector.add({ id: 'a', body: makeBody(1) });
+  detector.add({ id: 'a-exact', body: makeBody(1) });
+  detector.add({ id: 'b', body: makeBody(2) });
+  detector.add({ id: 'c', body: makeBody(3) });
+  assert.equal(detector.size, 3);
+  assert.equal(detector.getRepresentative('a'), undefined);
+  // The exact key moved to 'a-exact', which is still remembered.
+  assert.deepEqual(detector.add({ id: 'a-again', body: makeBody(1) }), {
+    id: 'a-again',
+    match: { kind: 'exact', matchedId: 'a-exact' },
+    groupId: 'a',
+    representativeId: 'a',
+  });
+  assert.deepEqual(detector.listGroups(), [{ groupId: 'a', representativeId: 'a', memberIds: ['a-again'] }]);
+  for (const id of ['d', 'e', 'f']) detector.add({ id, body: makeBody(id.charCodeAt(0)) });
+  assert.equal(detector.add({ id: 'a-last', body: makeBody(1) }).match, undefined);
+  // An id is only checked against remembered items.
+  assert.equal(detector.add({ id: 'a', body: makeBody(9) }).groupId, 'a');
+});
+
+test('continuing after a JSON round trip of the state decides exactly as never stopping', () => {
+  const stream: DedupeItem[] = [];
+  for (let serial = 0; serial < 40; serial++) {
+    const source = serial % 7 === 3 ? serial - 2 : serial;
+    const body = serial % 5 === 0 && serial > 0 ? makeBody(serial - 1) : makeBody(source);
+    stream.push({
+      id: `n${serial}`,
+      body: source === serial ? body : editBody(body),
+      ...(serial % 4 === 1 ? {} : { published: dayOf(serial % 6 === 0 ? serial - 5 : serial) }),
+    });
+  }
+  for (const split of [0, 5, 13, 26, 39]) {
+    const running = new DuplicateDetector({ retentionDays: 6, maxItems: 8 });
+    for (const item of stream.slice(0, split)) running.add(item);
+    const restored = DuplicateDetector.fromState(JSON.parse(JSON.stringify(running.toState())));
+    assert.deepEqual(restored.toState(), running.toState());
+    for (const item of stream.slice(split))
+      assert.deepEqual(restored.add(item), running.add(item), `split ${split}, item ${item.id}`);
+    assert.deepEqual(restored.toState(), running.toState());
+    assert.deepEqual(restored.listGroups(), running.listGroups());
+  }
+});
+
+test('the state is compact: band keys and fingerprints as base64, positions implied', () => {
+  const detector = new DuplicateDetector();
+  detector.add({ id: 'wire', body: ORIGINAL, published: '2025-03-13T10:00:00Z' });
+  detector.add({ id: 'same', body: ORIGINAL });
+  const [wire, same] = detector.toState().items;
+  const features = computeDedupeFeatures({ id: 'wire', body: ORIGINAL });
+  const record = decodeUint16s(wire?.record ?? '');
+  assert.deepEqual(record.subarray(64), features.fingerprints);
+  assert.equal(record.length, 64 + features.fingerprints.length);
+  // An exact copy keeps no record: it is found by its exact key, which it now holds.
+  assert.deepEqual(Object.keys(same ?? {}).sort(), ['arrivedAt', 'exactKey', 'group', 'id']);
+});
+
+test('retention options are checked', () => {
+  assert.throws(
+    () => new DuplicateDetector({ maxItems: 0 }),
+    /maxItems must be a positive whole number, got 0/,
+  );
+  assert.throws(
+    () => new DuplicateDetector({ retentionDays: -1 }),
+    /retentionDays must be a positive number/,
+  );
+  assert.throws(
+    () => DuplicateDetector.fromState({ ...new DuplicateDetector().toState(), format: 2 as 1 }),
+    /unknown state format 2/,
+  );
 });

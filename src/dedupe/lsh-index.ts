@@ -13,19 +13,23 @@ export const LSH_ROWS = 4;
 /**
  * Most members one bucket keeps. A bucket only grows when many articles share four min-hashes (a
  * large family of copies or a shared template); the first 32 already stand for it, a later member
- * is still found through its other 31 bands, and the bound keeps the cost of a query flat.
+ * is still found through its other 31 bands (or once removals make room), and the bound keeps the
+ * cost of a query flat.
  */
 export const MAX_BUCKET_SIZE = 32;
 
-/** Band keys are 30-bit so that V8 stores them as small integers (no heap number per key). */
+/** Band keys are 30-bit, so a stored `key + 1` (0 marks an empty slot) fits 32 bits and V8 keeps them small integers. */
 const KEY_BITS_DROPPED = 2;
-
-/** Plain-data form of an index, for persistence: per band, its buckets as `[key, members]` pairs. */
-export interface LshIndexState {
-  bands: number;
-  rows: number;
-  buckets: [number, number[]][][];
-}
+/** Start size of the table in slots; it grows by `GROWTH` as entries are added. */
+const INITIAL_SLOTS = 4096;
+/**
+ * Share of slots in use at which the table grows. Linear probing stays short below it (about 8.5
+ * slots for a look-up that misses, at the limit: a cache line or two). Growing by half (not
+ * doubling) keeps the load between 0.5 and 0.75: 2 × 4 bytes / load ≈ 11–16 bytes an entry,
+ * against about 30 for a JavaScript Map.
+ */
+const MAX_LOAD = 0.75;
+const GROWTH = 1.5;
 
 /** A candidate with the number of bands it shares with the query: more shared bands, more similar. */
 export interface LshCandidate {
@@ -36,84 +40,171 @@ export interface LshCandidate {
 /**
  * Locality-sensitive hashing over MinHash signatures ("banding"): the signature is cut into bands
  * of consecutive rows, each band hashed to a bucket key; members sharing any bucket are candidates.
- * Members are numbers chosen by the caller (e.g. insertion order). Work per insert or query is
- * bounded by bands × MAX_BUCKET_SIZE, independent of how many members the index holds.
+ * Members are numbers below 2^32 chosen by the caller (e.g. insertion order), stored under their
+ * band keys (`getBandKeys`), which the caller keeps so it can remove a member again. The work of
+ * an insert, query or removal does not grow with the number of members: a query returns at most
+ * bands × MAX_BUCKET_SIZE of them, and the load kept below `MAX_LOAD` keeps probe runs short.
+ * The buckets of all bands share one open-addressing table (linear probing) of (key, member)
+ * entries in two typed arrays: no object per entry, and a look-up reads one or two cache lines.
+ * Keys of different bands differ because each band's hash has its own seed; a chance collision
+ * only adds a candidate, which the caller checks directly anyway.
  */
 export class LshIndex {
   readonly bands: number;
   readonly rows: number;
-  /** Per band, bucket key to members; a bucket of one holds the bare number (most buckets: saves an array each). */
-  private readonly buckets: Map<number, number | number[]>[];
+  /** Per slot, the entry's band key + 1, or 0 for an empty slot. Keys are uniform hashes, so an entry's home slot is its key modulo the size. */
+  private slotKeys = new Uint32Array(INITIAL_SLOTS);
+  private slotMembers = new Uint32Array(INITIAL_SLOTS);
+  private entries = 0;
+  /** Shared bands per candidate during one query (reused: queries are the hot path). */
+  private readonly counts = new Map<number, number>();
 
   constructor(bands = LSH_BANDS, rows = LSH_ROWS) {
     this.bands = bands;
     this.rows = rows;
-    this.buckets = Array.from({ length: bands }, () => new Map());
   }
 
-  /** Rebuilds an index from `toState()` output. */
-  static fromState(state: LshIndexState): LshIndex {
-    const index = new LshIndex(state.bands, state.rows);
-    for (const [band, entries] of state.buckets.entries()) {
-      const buckets = index.buckets[band];
-      if (!buckets) throw new Error(`LSH state has ${state.buckets.length} bands, expected ${state.bands}`);
-      for (const [key, members] of entries)
-        buckets.set(key, members.length === 1 ? (members[0] ?? 0) : [...members]);
-    }
-    return index;
-  }
-
-  /** Adds a member under each band key of its signature (skipping buckets already full). */
-  insert(member: number, signature: Uint32Array): void {
-    this.checkLength(signature);
-    for (let band = 0; band < this.bands; band++) {
-      const buckets = this.buckets[band] as Map<number, number | number[]>;
-      const key = this.keyOf(signature, band);
-      const bucket = buckets.get(key);
-      if (bucket === undefined) buckets.set(key, member);
-      else if (typeof bucket === 'number') buckets.set(key, [bucket, member]);
-      else if (bucket.length < MAX_BUCKET_SIZE) bucket.push(member);
-    }
-  }
-
-  /**
-   * Members sharing at least one band with `signature`, most shared bands first (ties: smaller
-   * member first), at most `limit` of them.
-   */
-  query(signature: Uint32Array, limit = Number.POSITIVE_INFINITY): LshCandidate[] {
-    this.checkLength(signature);
-    const counts = new Map<number, number>();
-    for (let band = 0; band < this.bands; band++) {
-      const bucket = this.buckets[band]?.get(this.keyOf(signature, band));
-      if (typeof bucket === 'number') counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-      else if (bucket) for (const member of bucket) counts.set(member, (counts.get(member) ?? 0) + 1);
-    }
-    return [...counts]
-      .map(([member, sharedBands]) => ({ member, sharedBands }))
-      .sort((a, b) => b.sharedBands - a.sharedBands || a.member - b.member)
-      .slice(0, limit);
-  }
-
-  /** Plain arrays of numbers, safe to JSON-encode. */
-  toState(): LshIndexState {
-    return {
-      bands: this.bands,
-      rows: this.rows,
-      buckets: this.buckets.map((buckets) =>
-        [...buckets].map(([key, members]) => [key, typeof members === 'number' ? [members] : [...members]]),
-      ),
-    };
-  }
-
-  private keyOf(signature: Uint32Array, band: number): number {
-    return hashWords32(signature, band * this.rows, this.rows, band) >>> KEY_BITS_DROPPED;
-  }
-
-  private checkLength(signature: Uint32Array): void {
+  /** The bucket key of each band of a signature. */
+  getBandKeys(signature: Uint32Array): Uint32Array {
     if (signature.length !== this.bands * this.rows)
       throw new Error(
         `LSH index of ${this.bands} bands × ${this.rows} rows needs signatures of ${this.bands * this.rows} values, got ${signature.length}`,
       );
+    const keys = new Uint32Array(this.bands);
+    for (let band = 0; band < this.bands; band++)
+      keys[band] = hashWords32(signature, band * this.rows, this.rows, band) >>> KEY_BITS_DROPPED;
+    return keys;
+  }
+
+  /**
+   * Adds a member under each of its band keys, except where the bucket is already full. Returns
+   * the bands skipped that way (usually none: undefined), which `reinsert` needs to rebuild the
+   * same buckets.
+   */
+  insert(member: number, keys: Uint32Array): number[] | undefined {
+    this.checkKeys(keys);
+    this.reserve(this.bands);
+    let skipped: number[] | undefined;
+    for (let band = 0; band < this.bands; band++) {
+      if (this.addEntry(keys[band]! + 1, member, MAX_BUCKET_SIZE)) continue;
+      skipped ??= [];
+      skipped.push(band);
+    }
+    return skipped;
+  }
+
+  /**
+   * Adds a member exactly as an earlier `insert` did, skipping the bands it skipped then: members
+   * reinserted in their original order rebuild the same buckets, whatever was removed since.
+   */
+  reinsert(member: number, keys: Uint32Array, skipped: readonly number[] = []): void {
+    this.checkKeys(keys);
+    this.reserve(this.bands);
+    for (let band = 0; band < this.bands; band++) {
+      if (!skipped.includes(band)) this.addEntry(keys[band]! + 1, member, Number.POSITIVE_INFINITY);
+    }
+  }
+
+  /** Removes a member from the buckets of its band keys (where it is present). */
+  remove(member: number, keys: Uint32Array): void {
+    this.checkKeys(keys);
+    const slotKeys = this.slotKeys;
+    const size = slotKeys.length;
+    for (let band = 0; band < this.bands; band++) {
+      const stored = keys[band]! + 1;
+      for (let slot = stored % size; slotKeys[slot] !== 0; slot = slot + 1 === size ? 0 : slot + 1) {
+        if (slotKeys[slot] === stored && this.slotMembers[slot] === member) {
+          this.deleteSlot(slot);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Members sharing at least one band key with `keys`, most shared bands first (ties: smaller
+   * member first), at most `limit` of them.
+   */
+  query(keys: Uint32Array, limit = Number.POSITIVE_INFINITY): LshCandidate[] {
+    this.checkKeys(keys);
+    const counts = this.counts;
+    counts.clear();
+    const slotKeys = this.slotKeys;
+    const size = slotKeys.length;
+    for (let band = 0; band < this.bands; band++) {
+      const stored = keys[band]! + 1;
+      for (let slot = stored % size; slotKeys[slot] !== 0; slot = slot + 1 === size ? 0 : slot + 1) {
+        if (slotKeys[slot] !== stored) continue;
+        const member = this.slotMembers[slot]!;
+        counts.set(member, (counts.get(member) ?? 0) + 1);
+      }
+    }
+    if (counts.size === 0) return [];
+    const candidates: LshCandidate[] = [];
+    for (const [member, sharedBands] of counts) candidates.push({ member, sharedBands });
+    candidates.sort((a, b) => b.sharedBands - a.sharedBands || a.member - b.member);
+    if (candidates.length > limit) candidates.length = limit;
+    return candidates;
+  }
+
+  /** Adds one entry (key + 1) unless its bucket already holds `capacity` members; says whether it did. */
+  private addEntry(stored: number, member: number, capacity: number): boolean {
+    const slotKeys = this.slotKeys;
+    const size = slotKeys.length;
+    let inBucket = 0;
+    let slot = stored % size;
+    for (; slotKeys[slot] !== 0; slot = slot + 1 === size ? 0 : slot + 1) {
+      if (slotKeys[slot] === stored) inBucket++;
+    }
+    if (inBucket >= capacity) return false;
+    slotKeys[slot] = stored;
+    this.slotMembers[slot] = member;
+    this.entries++;
+    return true;
+  }
+
+  /**
+   * Empties a slot by backward-shift deletion: later entries of the probe run move back into the
+   * hole when their home slot allows, so look-ups never need tombstones.
+   */
+  private deleteSlot(hole: number): void {
+    const slotKeys = this.slotKeys;
+    const size = slotKeys.length;
+    for (
+      let slot = hole + 1 === size ? 0 : hole + 1;
+      slotKeys[slot] !== 0;
+      slot = slot + 1 === size ? 0 : slot + 1
+    ) {
+      const home = slotKeys[slot]! % size;
+      // The entry may fill the hole when its home is not between the hole and its slot (cyclically).
+      if ((slot - home + size) % size < (slot - hole + size) % size) continue;
+      slotKeys[hole] = slotKeys[slot]!;
+      this.slotMembers[hole] = this.slotMembers[slot]!;
+      hole = slot;
+    }
+    slotKeys[hole] = 0;
+    this.entries--;
+  }
+
+  /** Grows the table until `extra` more entries keep it within `MAX_LOAD`, re-placing every entry. */
+  private reserve(extra: number): void {
+    if (this.entries + extra <= this.slotKeys.length * MAX_LOAD) return;
+    const oldKeys = this.slotKeys;
+    const oldMembers = this.slotMembers;
+    let size = Math.ceil(oldKeys.length * GROWTH);
+    while (this.entries + extra > size * MAX_LOAD) size = Math.ceil(size * GROWTH);
+    this.slotKeys = new Uint32Array(size);
+    this.slotMembers = new Uint32Array(size);
+    this.entries = 0;
+    for (let slot = 0; slot < oldKeys.length; slot++) {
+      const stored = oldKeys[slot]!;
+      if (stored !== 0) this.addEntry(stored, oldMembers[slot]!, Number.POSITIVE_INFINITY);
+    }
+  }
+
+  private checkKeys(keys: Uint32Array): void {
+    if (keys.length !== this.bands)
+      throw new Error(`LSH index of ${this.bands} bands needs ${this.bands} band keys, got ${keys.length}`);
   }
 }
 

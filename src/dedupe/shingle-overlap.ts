@@ -7,13 +7,13 @@ export interface ShingleOverlap {
 }
 
 /** Jaccard similarity and containment of two sorted, distinct shingle sets, by one linear merge. */
-export function measureOverlap(a: Uint32Array, b: Uint32Array): ShingleOverlap {
+export function measureOverlap(a: ArrayLike<number>, b: ArrayLike<number>): ShingleOverlap {
   let i = 0;
   let j = 0;
   let shared = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       shared++;
       i++;

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getWordShingles, hashShingles, SHINGLE_WORDS, tokenizeForShingles } from './word-shingles.ts';
+import {
+  getShingleFingerprints,
+  getWordShingles,
+  hashShingles,
+  SHINGLE_WORDS,
+  tokenizeForShingles,
+} from './word-shingles.ts';
 
 test('tokenizeForShingles folds case, quotes and dashes and drops punctuation', () => {
   assert.deepEqual(tokenizeForShingles('The Mayor’s “plan” — 4.75% up, well-known.'), [
@@ -43,4 +49,10 @@ test('texts shorter than a shingle give one shingle of all their words; no words
   assert.equal(getWordShingles('Ferry delayed.').length, 1);
   assert.notDeepEqual(getWordShingles('Ferry delayed.'), getWordShingles('Ferry cancelled.'));
   assert.equal(getWordShingles(' — · — ').length, 0);
+});
+
+test('fingerprints are the top 16 bits of the shingles, sorted and distinct', () => {
+  const shingles = Uint32Array.from([0x00010005, 0x0001ffff, 0x00020000, 0xfffe0001, 0xffff0000]);
+  assert.deepEqual(getShingleFingerprints(shingles), Uint16Array.from([1, 2, 0xfffe, 0xffff]));
+  assert.equal(getShingleFingerprints(new Uint32Array(0)).length, 0);
 });

@@ -50,12 +50,25 @@ export function hashShingles(tokens: readonly string[], size = SHINGLE_WORDS): U
   return dropRepeats(shingles);
 }
 
+/**
+ * 16-bit fingerprints of a sorted shingle set (the top half of each hash), sorted and distinct:
+ * what the detector keeps to check candidates directly, at half the memory of the 32-bit hashes.
+ * Collisions barely move the overlap: two unrelated 800-word bodies share about
+ * 800 × 800 / 65,536 ≈ 10 fingerprints by chance (Jaccard + 0.006), against the 0.5 that makes a
+ * copy; a 50-shingle body inside a 5,000-word one gains about 4 (containment + 0.08, against 0.8).
+ */
+export function getShingleFingerprints(shingles: Uint32Array): Uint16Array {
+  const fingerprints = new Uint16Array(shingles.length);
+  for (let index = 0; index < shingles.length; index++) fingerprints[index] = shingles[index]! >>> 16;
+  return dropRepeats(fingerprints);
+}
+
 /** The distinct values of a sorted array, in order. */
-function dropRepeats(sorted: Uint32Array): Uint32Array {
+function dropRepeats<T extends Uint16Array | Uint32Array>(sorted: T): T {
   let kept = 0;
   for (let index = 0; index < sorted.length; index++) {
-    const value = sorted[index] ?? 0;
+    const value = sorted[index]!;
     if (kept === 0 || sorted[kept - 1] !== value) sorted[kept++] = value;
   }
-  return sorted.subarray(0, kept);
+  return sorted.subarray(0, kept) as T;
 }

@@ -86,11 +86,6 @@ function buildArticle(document: RawDocument, now: Date): PrepareResult {
   return { ok: true, article };
 }
 
-/** Prepares a batch with one clock reading, results in document order. */
-export function prepareArticles(documents: RawDocument[], now: Date): PrepareResult[] {
-  return documents.map((document) => prepareArticle(document, now));
-}
-
 /** sha256 of the decoded input; identical input re-ingested yields the same hash. */
 export function hashContent(content: string): string {
   return createHash('sha256').update(content).digest('hex');

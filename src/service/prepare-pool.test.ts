@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RawDocument } from '../model/raw-document.ts';
-import { prepareArticles } from './prepare-article.ts';
+import { computePipelineFeatures } from './compute-pipeline-features.ts';
+import { prepareWithFeatures } from './pool-tasks.ts';
 import { createPreparePool } from './prepare-pool.ts';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -33,8 +34,8 @@ const DOCUMENTS = [
   makeDocument('empty-page.html', '<html><body><nav><a href="/">Home</a></nav></body></html>', 'html'),
 ];
 
-test('worker threads prepare the same articles as the calling thread, in input order', async () => {
-  const expected = prepareArticles(DOCUMENTS, NOW);
+test('worker threads prepare the same articles and features as the calling thread, in input order', async () => {
+  const expected = prepareWithFeatures(DOCUMENTS, NOW);
   for (const size of [0, 2]) {
     const pool = createPreparePool(size);
     try {
@@ -44,6 +45,9 @@ test('worker threads prepare the same articles as the calling thread, in input o
         expected.slice(0, 1),
         'fewer documents than workers',
       );
+      const articles = expected.flatMap((item) => (item.ok ? [item.article] : []));
+      assert.equal(articles.length, 7);
+      assert.deepEqual(await pool.computeFeatures(articles), articles.map(computePipelineFeatures));
     } finally {
       await pool.close();
     }

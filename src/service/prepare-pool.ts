@@ -1,19 +1,22 @@
 import { Worker } from 'node:worker_threads';
+import type { Article } from '../model/article.ts';
 import type { RawDocument } from '../model/raw-document.ts';
-import { type PrepareResult, prepareArticles } from './prepare-article.ts';
-import type { PrepareJob } from './prepare-worker.ts';
+import type { PipelineFeatures } from './compute-pipeline-features.ts';
+import { type PoolResult, type PoolTask, type PreparedItem, runPoolTask, sliceTask } from './pool-tasks.ts';
+import type { PoolJob } from './prepare-worker.ts';
 
-/** Prepares batches of documents, on worker threads when there are any. */
+/** Prepares documents and computes features in batches, on worker threads when there are any. */
 export interface PreparePool {
   /** Results in the order of `documents`. */
-  prepare(documents: RawDocument[], now: Date): Promise<PrepareResult[]>;
+  prepare(documents: RawDocument[], now: Date): Promise<PreparedItem[]>;
+  /** Features of stored articles (for a replay), in the order of `articles`. */
+  computeFeatures(articles: Article[]): Promise<PipelineFeatures[]>;
   close(): Promise<void>;
 }
 
 interface PendingJob {
-  documents: RawDocument[];
-  now: Date;
-  resolve: (results: PrepareResult[]) => void;
+  task: PoolTask;
+  resolve: (results: unknown[]) => void;
 }
 
 /**
@@ -26,11 +29,11 @@ class PrepareWorker {
   private readonly pending = new Map<number, PendingJob>();
   private nextJobId = 0;
 
-  run(documents: RawDocument[], now: Date): Promise<PrepareResult[]> {
+  run<T extends PoolTask>(task: T): Promise<PoolResult<T>> {
     return new Promise((resolve) => {
       const jobId = this.nextJobId++;
-      this.pending.set(jobId, { documents, now, resolve });
-      const job: PrepareJob = { jobId, documents, now: now.toISOString() };
+      this.pending.set(jobId, { task, resolve: (results) => resolve(results as PoolResult<T>) });
+      const job: PoolJob = { jobId, task };
       this.start().postMessage(job);
     });
   }
@@ -47,7 +50,7 @@ class PrepareWorker {
     const entry = new URL('./prepare-worker.ts', import.meta.url).href;
     const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
     const worker = new Worker(bootstrap, { eval: true });
-    worker.on('message', ({ jobId, results }: { jobId: number; results: PrepareResult[] }) => {
+    worker.on('message', ({ jobId, results }: { jobId: number; results: unknown[] }) => {
       this.pending.get(jobId)?.resolve(results);
       this.pending.delete(jobId);
     });
@@ -57,7 +60,7 @@ class PrepareWorker {
       if (this.worker === worker) this.worker = undefined;
       for (const [jobId, job] of this.pending) {
         this.pending.delete(jobId);
-        job.resolve(prepareArticles(job.documents, job.now));
+        job.resolve(runPoolTask(job.task));
       }
     };
     worker.on('error', recover);
@@ -69,25 +72,19 @@ class PrepareWorker {
 
 /**
  * Spreads each batch over `size` worker threads in contiguous slices and joins the results in order;
- * with size 0, prepares on the calling thread.
+ * with size 0, works on the calling thread.
  */
 export function createPreparePool(size: number): PreparePool {
-  if (size <= 0) {
-    return {
-      prepare: async (documents, now) => prepareArticles(documents, now),
-      close: async () => {},
-    };
+  const workers = Array.from({ length: Math.max(0, size) }, () => new PrepareWorker());
+  async function run<T extends PoolTask>(task: T): Promise<PoolResult<T>> {
+    if (workers.length === 0) return runPoolTask(task);
+    const slices = sliceTask(task, workers.length);
+    const results = await Promise.all(slices.map((slice, index) => workers[index]?.run(slice) ?? []));
+    return results.flat() as PoolResult<T>;
   }
-  const workers = Array.from({ length: size }, () => new PrepareWorker());
   return {
-    async prepare(documents, now) {
-      const sliceSize = Math.ceil(documents.length / workers.length);
-      const slices = workers.map((worker, index) => {
-        const slice = documents.slice(index * sliceSize, (index + 1) * sliceSize);
-        return slice.length > 0 ? worker.run(slice, now) : Promise.resolve([]);
-      });
-      return (await Promise.all(slices)).flat();
-    },
+    prepare: (documents, now) => run({ kind: 'prepare', documents, now: now.toISOString() }),
+    computeFeatures: (articles) => run({ kind: 'features', articles }),
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },

@@ -1,15 +1,13 @@
 import { parentPort } from 'node:worker_threads';
-import type { RawDocument } from '../model/raw-document.ts';
-import { prepareArticles } from './prepare-article.ts';
+import { type PoolTask, runPoolTask } from './pool-tasks.ts';
 
-/** A batch of documents for one worker, and the clock reading the main thread fixed for it. */
-export interface PrepareJob {
+/** A task for one worker, numbered so its reply finds the promise waiting for it. */
+export interface PoolJob {
   jobId: number;
-  documents: RawDocument[];
-  now: string;
+  task: PoolTask;
 }
 
 // Each job is answered in full before the next message is read, so replies come back in job order.
-parentPort?.on('message', (job: PrepareJob) => {
-  parentPort?.postMessage({ jobId: job.jobId, results: prepareArticles(job.documents, new Date(job.now)) });
+parentPort?.on('message', (job: PoolJob) => {
+  parentPort?.postMessage({ jobId: job.jobId, results: runPoolTask(job.task) });
 });

@@ -60,6 +60,7 @@ Examples:
   $ zcat dump.jsonl.gz | dossier ingest -
 
 Re-running on the same inputs changes nothing: unchanged content is skipped by its hash.
+New articles are deduplicated and clustered into stories as they are committed (see: dossier stories).
 Exit code 1 means some inputs were rejected (each is listed on stderr and kept in the store).`,
     )
     .action(async (inputs: string[], flags: IngestFlags) => {
@@ -95,13 +96,20 @@ Exit code 1 means some inputs were rejected (each is listed on stderr and kept i
       });
       const seconds = (Date.now() - startedAt) / 1000;
       const { inserted, updated, unchanged, rejected } = report.counts;
+      const { opened, joined, copies, merged, replayed } = report.stories;
       if (flags.json) printJson(context, { ...report, skipped, seconds });
-      else
+      else {
         printLine(
           context,
           `run ${report.runId}: ${inserted} new, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected` +
             `${skipped > 0 ? `, ${skipped} skipped (non-page WARC records, the database itself)` : ''} in ${seconds.toFixed(1)} s`,
         );
+        printLine(
+          context,
+          `stories: ${opened} opened, ${joined} joined by similarity, ${copies} copies, ${merged} merged` +
+            `${replayed > 0 ? ` (after replaying ${replayed} stored articles the engines had not seen)` : ''}`,
+        );
+      }
       if (rejected > 0) context.exitCode = EXIT_SOME_REJECTED;
     });
 }
