@@ -170,13 +170,26 @@ test('StoryClusterer merges two stories an article brings together and reports t
   assert.equal(islanders.isNew, true, 'the two angles start apart');
   const bridge = clusterer.add(BRIDGE);
   assert.equal(bridge.isNew, false);
-  const absorbed = bridge.story === strike.story ? islanders.story : strike.story;
+  assert.equal(bridge.story, strike.story, 'the merged story keeps the older id');
   assert.deepEqual(
     bridge.merged?.map((merge) => merge.story),
-    [absorbed],
+    [islanders.story],
   );
   assert.ok((bridge.merged?.[0]?.why.terms.length ?? 0) > 0);
   assert.deepEqual(clusterer.getStories(), [{ id: bridge.story, size: 3 }]);
+});
+
+test('a merge keeps the older story id, whichever story the bridging article joined', () => {
+  const clusterer = new StoryClusterer({ mergeThreshold: 0.1 });
+  const islanders = clusterer.add(ISLANDERS);
+  const strike = clusterer.add(HARBOUR_1);
+  const bridge = clusterer.add(BRIDGE);
+  assert.equal(bridge.story, islanders.story);
+  assert.deepEqual(
+    bridge.merged?.map((merge) => merge.story),
+    [strike.story],
+  );
+  assert.deepEqual(clusterer.getStories(), [{ id: islanders.story, size: 3 }]);
 });
 
 test('StoryClusterer state survives JSON and clusters on the same way', () => {

@@ -216,7 +216,8 @@ const WHY_LENGTH = 5;
  * 5. Update the story's bounded centroid and re-index it under its heaviest keys.
  * 6. Merge rule (only after a join: a new story is the article, which scored below the join
  *    threshold against its candidates): any live story whose score against the grown story
- *    reaches `mergeThreshold` is absorbed (two halves of one story that converged).
+ *    reaches `mergeThreshold` is absorbed (two halves of one story that converged). The merged
+ *    story keeps the older of the two ids; the other is reported in `merged`.
  */
 export class StoryClusterer {
   private readonly options: ClusterOptions;
@@ -509,8 +510,20 @@ export class StoryClusterer {
       const why = this.explain(best.story);
       mergeStoryInto(story, best.story, this.centroids);
       this.evict(best.story);
+      // The merged story keeps the older id, so links to a story stay valid as it grows.
+      let absorbedId = best.story.id;
+      if (getStoryNumber(best.story.id) < getStoryNumber(story.id)) {
+        this.stories.delete(story.id);
+        absorbedId = story.id;
+        story.id = best.story.id;
+      }
       this.touch(story);
-      merged.push({ story: best.story.id, score: best.score, why });
+      merged.push({ story: absorbedId, score: best.score, why });
     }
   }
+}
+
+/** The counter in a story id (`s12` → 12): ids are handed out in creation order. */
+function getStoryNumber(id: string): number {
+  return Number(id.slice(1));
 }
